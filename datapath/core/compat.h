@@ -1,0 +1,91 @@
+/* The one portability header of the datapath core.
+ *
+ * Code under datapath/core compiles both as part of a Linux kernel module and
+ * in userspace.  Everything it needs from its environment comes through here:
+ * fixed-width and big-endian types, byte order, memory and string helpers,
+ * allocation, and (later) locks, RCU, per-CPU statistics and a clock. */
+#ifndef WEIR_DP_COMPAT_H
+#define WEIR_DP_COMPAT_H 1
+
+#ifdef __KERNEL__
+#include <linux/types.h>
+#include <linux/string.h>
+#include <linux/errno.h>
+#include <linux/kernel.h>
+#include <linux/slab.h>
+#include <asm/byteorder.h>
+#include <asm/unaligned.h>
+
+#define dp_alloc(size)     kmalloc(size, GFP_ATOMIC)
+#define dp_zalloc(size)    kzalloc(size, GFP_ATOMIC)
+#define dp_free(p)         kfree(p)
+#define dp_get_be16(p)     get_unaligned((const __be16 *)(p))
+#define dp_get_be32(p)     get_unaligned((const __be32 *)(p))
+#define dp_put_be16(p, v)  put_unaligned((v), (__be16 *)(p))
+#define dp_put_be32(p, v)  put_unaligned((v), (__be32 *)(p))
+
+#else /* userspace */
+#include <errno.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <arpa/inet.h>
+#include <linux/types.h>
+
+typedef uint8_t  u8;
+typedef uint16_t u16;
+typedef uint32_t u32;
+typedef uint64_t u64;
+typedef int32_t  s32;
+
+#ifndef __always_inline
+#define __always_inline inline __attribute__((always_inline))
+#endif
+#ifndef likely
+#define likely(x)   __builtin_expect(!!(x), 1)
+#define unlikely(x) __builtin_expect(!!(x), 0)
+#endif
+#ifndef ARRAY_SIZE
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#endif
+
+#define cpu_to_be16(x) ((__be16)htons(x))
+#define cpu_to_be32(x) ((__be32)htonl(x))
+#define be16_to_cpu(x) ntohs((uint16_t)(x))
+#define be32_to_cpu(x) ntohl((uint32_t)(x))
+#define htons_const(x) ((__be16)__builtin_bswap16(x))
+
+#define dp_alloc(size)  malloc(size)
+#define dp_zalloc(size) calloc(1, size)
+#define dp_free(p)      free(p)
+
+static inline __be16 dp_get_be16(const void *p)
+{
+	__be16 v;
+	memcpy(&v, p, sizeof v);
+	return v;
+}
+
+static inline __be32 dp_get_be32(const void *p)
+{
+	__be32 v;
+	memcpy(&v, p, sizeof v);
+	return v;
+}
+
+static inline void dp_put_be16(void *p, __be16 v) { memcpy(p, &v, sizeof v); }
+static inline void dp_put_be32(void *p, __be32 v) { memcpy(p, &v, sizeof v); }
+#endif /* __KERNEL__ */
+
+/* Constant network-order values usable in case labels and initialisers. */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define DP_BE16(x) ((__be16)(((u16)(x) >> 8) | (((u16)(x) & 0xff) << 8)))
+#define DP_BE32(x) ((__be32)__builtin_bswap32((u32)(x)))
+#else
+#define DP_BE16(x) ((__be16)(x))
+#define DP_BE32(x) ((__be32)(x))
+#endif
+
+#endif /* WEIR_DP_COMPAT_H */

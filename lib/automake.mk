@@ -1,0 +1,2 @@
+# Userspace building blocks.
+lib_libweir_a_SOURCES +=

@@ -1,0 +1,10 @@
+# Tests: unit (cmocka), fuzz (libFuzzer), bench.
+UNITLIBS = lib/libweir.a $(CMOCKA_LIBS)
+UNITFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+FUZZLINK = $(AM_LDFLAGS) $(FUZZ_CFLAGS)
+
+EXTRA_DIST += tests/run-unit.sh tests/run-fuzz.sh tests/run-system.sh tests/run-all.sh
+
+include tests/unit/automake.mk
+include tests/fuzz/automake.mk
+include tests/bench/automake.mk
