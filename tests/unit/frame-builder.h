@@ -108,7 +108,8 @@ static inline void frame_ipv6(struct frame *f, const void *src, const void *dst,
 	memcpy(ip->dst, dst, 16);
 }
 
-/* A hop-by-hop, routing or destination options header of 8*(len8+1) bytes. */
+/* A hop-by-hop, routing or destination options header of 8*(len8+1) bytes,
+ * followed by header 'next'. */
 static inline void frame_ipv6_ext(struct frame *f, u8 next, u8 len8)
 {
 	u8 *h = frame_put(f, NULL, 8 * (len8 + 1u));

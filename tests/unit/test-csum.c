@@ -1,0 +1,132 @@
+/* Internet checksum: known values, odd lengths, and incremental updates that
+ * must equal a full recomputation. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <cmocka.h>
+
+#include "csum.h"
+#include "frame-builder.h"
+
+/* RFC 1071 section 3's example bytes sum to 0xddf2 (before complement). */
+static void test_rfc1071_example(void **state)
+{
+	static const u8 bytes[8] = { 0x00, 0x01, 0xf2, 0x03, 0xf4, 0xf5, 0xf6, 0xf7 };
+	__be16 c = pkt_csum_finish(pkt_csum_add(0, bytes, sizeof bytes));
+
+	assert_int_equal(be16_to_cpu(c), (u16)~0xddf2);
+}
+
+static void test_matches_reference(void **state)
+{
+	u8 buf[1500];
+
+	srand(1);
+	for (int round = 0; round < 200; round++) {
+		u32 len = rand() % sizeof buf;
+
+		for (u32 i = 0; i < len; i++)
+			buf[i] = rand();
+		assert_int_equal(be16_to_cpu(pkt_csum_finish(pkt_csum_add(0, buf, len))),
+				 frame_csum(buf, len));
+	}
+}
+
+static void test_chained_sums(void **state)
+{
+	u8 buf[64];
+
+	for (u32 i = 0; i < sizeof buf; i++)
+		buf[i] = i * 37 + 1;
+	u32 acc = pkt_csum_add(0, buf, 20);
+
+	acc = pkt_csum_add(acc, buf + 20, 44);
+	assert_int_equal(pkt_csum_finish(acc),
+			 pkt_csum_finish(pkt_csum_add(0, buf, 64)));
+}
+
+static void test_ipv4_header(void **state)
+{
+	struct frame f;
+
+	frame_init(&f);
+	frame_ipv4(&f, 0xc0a80001, 0xc0a800c7, IPPROTO_NUM_UDP, 64, 0, IPV4_DONT_FRAG);
+	frame_finish(&f);
+	/* A header carrying its checksum sums to zero. */
+	assert_int_equal(pkt_csum_ipv4_header(f.data, 20), 0);
+}
+
+/* Rewriting a field and updating the checksum incrementally gives what a
+ * full recomputation gives, for random fields and data. */
+static void test_incremental(void **state)
+{
+	u8 buf[60];
+
+	srand(2);
+	for (int round = 0; round < 2000; round++) {
+		u32 at = (rand() % 20) * 2;
+		int width = (int[]){ 2, 4, 16 }[rand() % 3];
+		u8 old[16], new[16];
+		__be16 csum, updated;
+
+		for (u32 i = 0; i < sizeof buf; i++)
+			buf[i] = rand();
+		csum = pkt_csum_finish(pkt_csum_add(0, buf, sizeof buf));
+		memcpy(old, buf + at, width);
+		for (int i = 0; i < width; i++)
+			new[i] = rand();
+		memcpy(buf + at, new, width);
+
+		if (width == 2)
+			updated = pkt_csum_update16(csum, dp_get_be16(old), dp_get_be16(new));
+		else if (width == 4)
+			updated = pkt_csum_update32(csum, dp_get_be32(old), dp_get_be32(new));
+		else
+			updated = pkt_csum_update128(csum, old, new);
+		/* 0x0000 and 0xffff are the same one's complement number. */
+		__be16 full = pkt_csum_finish(pkt_csum_add(0, buf, sizeof buf));
+		if (updated != full)
+			assert_true((updated == 0 && full == 0xffff) ||
+				    (updated == 0xffff && full == 0));
+	}
+}
+
+static void test_pseudo_headers(void **state)
+{
+	struct frame f;
+	u32 acc;
+
+	/* A UDP datagram whose checksum is filled in validates to zero. */
+	frame_init(&f);
+	frame_udp(&f, 1000, 2000);
+	frame_put(&f, "hello", 5);
+	f.data[5] = 13;
+	acc = pkt_csum_pseudo_ipv4(cpu_to_be32(0x0a000001), cpu_to_be32(0x0a000002),
+				   IPPROTO_NUM_UDP, 13);
+	__be16 c = pkt_csum_finish(pkt_csum_add(acc, f.data, 13));
+	memcpy(f.data + 6, &c, 2);
+	assert_int_equal(pkt_csum_finish(pkt_csum_add(acc, f.data, 13)), 0);
+
+	static const u8 a[16] = { 0xfe, 0x80, [15] = 1 }, b[16] = { 0xff, 0x02, [15] = 1 };
+	memset(f.data + 6, 0, 2);
+	acc = pkt_csum_pseudo_ipv6(a, b, IPPROTO_NUM_ICMPV6, 13);
+	c = pkt_csum_finish(pkt_csum_add(acc, f.data, 13));
+	memcpy(f.data + 6, &c, 2);
+	assert_int_equal(pkt_csum_finish(pkt_csum_add(acc, f.data, 13)), 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_rfc1071_example),
+		cmocka_unit_test(test_matches_reference),
+		cmocka_unit_test(test_chained_sums),
+		cmocka_unit_test(test_ipv4_header),
+		cmocka_unit_test(test_incremental),
+		cmocka_unit_test(test_pseudo_headers),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
