@@ -2,8 +2,10 @@
  *
  * Code under datapath/core compiles both as part of a Linux kernel module and
  * in userspace.  Everything it needs from its environment comes through here:
- * fixed-width and big-endian types, byte order, memory and string helpers,
- * allocation, and (later) locks, RCU, per-CPU statistics and a clock. */
+ * fixed-width and big-endian types, byte order, memory helpers, allocation,
+ * RCU (kernel RCU, or liburcu whose names are the same), relaxed atomic
+ * counters and a monotonic clock.  Writers to shared core structures are
+ * serialised by the caller (the datapath's own mutex in either home). */
 #ifndef WEIR_DP_COMPAT_H
 #define WEIR_DP_COMPAT_H 1
 
@@ -16,9 +18,27 @@
 #include <asm/byteorder.h>
 #include <asm/unaligned.h>
 
+#include <linux/rcupdate.h>
+#include <linux/atomic.h>
+#include <linux/timekeeping.h>
+#include <linux/math64.h>
+
 #define dp_alloc(size)     kmalloc(size, GFP_ATOMIC)
 #define dp_zalloc(size)    kzalloc(size, GFP_ATOMIC)
 #define dp_free(p)         kfree(p)
+/* Big tables (bucket arrays): may sleep, so writers only. */
+#define dp_big_zalloc(size) kvzalloc(size, GFP_KERNEL)
+#define dp_big_free(p)     kvfree(p)
+
+typedef atomic64_t dp_atomic64;
+#define dp_atomic64_add(a, v)  atomic64_add((v), (a))
+#define dp_atomic64_read(a)    ((u64)atomic64_read(a))
+#define dp_atomic64_set(a, v)  atomic64_set((a), (v))
+
+static inline u64 dp_now_ms(void)
+{
+	return div_u64(ktime_get_mono_fast_ns(), 1000000);
+}
 #define dp_get_be16(p)     get_unaligned((const __be16 *)(p))
 #define dp_get_be32(p)     get_unaligned((const __be32 *)(p))
 #define dp_put_be16(p, v)  put_unaligned((v), (__be16 *)(p))
@@ -60,6 +80,46 @@ typedef int32_t  s32;
 #define dp_alloc(size)  malloc(size)
 #define dp_zalloc(size) calloc(1, size)
 #define dp_free(p)      free(p)
+#define dp_big_zalloc(size) calloc(1, size)
+#define dp_big_free(p)  free(p)
+
+/* liburcu provides rcu_read_lock/unlock, rcu_dereference,
+ * rcu_assign_pointer, call_rcu and struct rcu_head under the kernel's
+ * names; threads that read must call rcu_register_thread() first. */
+#include <urcu.h>
+#define __rcu
+#define rcu_dereference_protected(p, c) (p)
+#ifndef READ_ONCE
+#define READ_ONCE(x)     (*(const volatile __typeof__(x) *)&(x))
+#define WRITE_ONCE(x, v) (*(volatile __typeof__(x) *)&(x) = (v))
+#endif
+#ifndef container_of
+#define container_of(ptr, type, member) \
+	((type *)((char *)(ptr) - offsetof(type, member)))
+#endif
+
+typedef struct { u64 v; } dp_atomic64;
+static inline void dp_atomic64_add(dp_atomic64 *a, u64 v)
+{
+	__atomic_fetch_add(&a->v, v, __ATOMIC_RELAXED);
+}
+static inline u64 dp_atomic64_read(const dp_atomic64 *a)
+{
+	return __atomic_load_n(&a->v, __ATOMIC_RELAXED);
+}
+static inline void dp_atomic64_set(dp_atomic64 *a, u64 v)
+{
+	__atomic_store_n(&a->v, v, __ATOMIC_RELAXED);
+}
+
+#include <time.h>
+static inline u64 dp_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC_COARSE, &ts);
+	return (u64)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
 
 static inline __be16 dp_get_be16(const void *p)
 {

@@ -88,3 +88,18 @@ __be16 pkt_csum_update128(__be16 csum, const u8 old[16], const u8 new[16])
 {
 	return update(csum, old, new, 16);
 }
+
+int pkt_csum_complete(u8 *data, u32 len, u32 csum_start, u32 csum_offset)
+{
+	__be16 csum;
+
+	if (csum_start > len || csum_offset > len - csum_start ||
+	    len - csum_start - csum_offset < 2)
+		return -EINVAL;
+	csum = pkt_csum_finish(pkt_csum_add(0, data + csum_start, len - csum_start));
+	/* UDP sends a computed zero as all ones; zero would mean "none". */
+	if (!csum)
+		csum = (__be16)0xffff;
+	memcpy(data + csum_start + csum_offset, &csum, 2);
+	return 0;
+}

@@ -117,6 +117,33 @@ static void test_pseudo_headers(void **state)
 	assert_int_equal(pkt_csum_finish(pkt_csum_add(acc, f.data, 13)), 0);
 }
 
+/* A partial checksum (pseudo-header sum in the field, as a sender with TX
+ * offload leaves it) completes to the full checksum. */
+static void test_complete_partial(void **state)
+{
+	struct frame f;
+	u32 l4 = 14 + 20;
+
+	frame_init(&f);
+	frame_eth(&f, "\x02\0\0\0\0\x02", "\x02\0\0\0\0\x01", ETH_TYPE_IP);
+	frame_ipv4(&f, 0x0a000001, 0x0a000002, IPPROTO_NUM_TCP, 64, 0, 0);
+	frame_tcp(&f, 1234, 80, TCP_SYN);
+	frame_put(&f, "payload", 7);
+	frame_finish(&f);
+	u32 l4_len = f.len - l4;
+	u32 pseudo = pkt_csum_pseudo_ipv4(cpu_to_be32(0x0a000001), cpu_to_be32(0x0a000002),
+					  IPPROTO_NUM_TCP, l4_len);
+	__be16 expected = pkt_csum_finish(pkt_csum_add(pseudo, f.data + l4, l4_len));
+	__be16 partial = (__be16)~pkt_csum_finish(pseudo);
+
+	memcpy(f.data + l4 + 16, &partial, 2);
+	assert_int_equal(pkt_csum_complete(f.data, f.len, l4, 16), 0);
+	assert_memory_equal(f.data + l4 + 16, &expected, 2);
+
+	assert_int_equal(pkt_csum_complete(f.data, f.len, l4, l4_len - 1), -EINVAL);
+	assert_int_equal(pkt_csum_complete(f.data, f.len, f.len + 1, 0), -EINVAL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -126,6 +153,7 @@ int main(void)
 		cmocka_unit_test(test_ipv4_header),
 		cmocka_unit_test(test_incremental),
 		cmocka_unit_test(test_pseudo_headers),
+		cmocka_unit_test(test_complete_partial),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,24 @@
+#!/bin/bash
+# The datapath core compiles as a kernel object with kbuild against Debian's
+# cloud-kernel headers, with warnings as errors.
+set -u
+top=$(cd "$(dirname "$0")/../.." && pwd)
+kdir=$(ls -d /usr/src/linux-headers-*-cloud-amd64 2>/dev/null | sort -V | tail -1)
+if [ -z "$kdir" ]; then
+    echo "SKIP: no cloud-kernel headers (apt-get install linux-headers-cloud-amd64)"
+    exit 77
+fi
+work=$(mktemp -d /tmp/weir-kbuild.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+cp "$top"/datapath/core/*.[ch] "$top"/datapath/core/Kbuild "$work"/
+if ! make -C "$kdir" M="$work" modules >"$work/log" 2>&1; then
+    cat "$work/log"
+    echo "FAIL: datapath/core does not compile as kernel code against $kdir"
+    exit 1
+fi
+if grep -i "warning" "$work/log"; then
+    echo "FAIL: kbuild warnings"
+    exit 1
+fi
+[ -f "$work/weir_core_check.ko" ] || { echo "FAIL: no module produced"; exit 1; }
+echo "ok: datapath/core builds as $(basename "$kdir") module ($(stat -c %s "$work/weir_core_check.ko") bytes)"
