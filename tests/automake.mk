@@ -8,3 +8,5 @@ EXTRA_DIST += tests/run-unit.sh tests/run-fuzz.sh tests/run-system.sh tests/run-
 include tests/unit/automake.mk
 include tests/fuzz/automake.mk
 include tests/bench/automake.mk
+include tests/tools/automake.mk
+include tests/system/automake.mk

@@ -164,7 +164,7 @@ static void parse_ipv4(struct cursor *c, struct flow_key *key,
 		return;
 	hlen = (ip->ihl_ver & 0xf) * 4;
 	tot_len = be16_to_cpu(ip->tot_len);
-	if (hlen < IPV4_HEADER_LEN || tot_len < hlen || !cursor_peek(c, tot_len))
+	if (hlen < IPV4_HEADER_LEN || tot_len < hlen || !cursor_peek(c, hlen))
 		return;
 
 	key->ipv4.src = dp_get_be32(&ip->src);
@@ -173,8 +173,10 @@ static void parse_ipv4(struct cursor *c, struct flow_key *key,
 	key->ip.tos = ip->tos;
 	key->ip.ttl = ip->ttl;
 
-	/* Ethernet padding after tot_len is not part of the datagram. */
-	c->end = c->ofs + tot_len;
+	/* Ethernet padding after tot_len is not part of the datagram.  A frame
+	 * cut shorter keeps the fields that fit, as upstream does. */
+	if (c->end - c->ofs > tot_len)
+		c->end = c->ofs + tot_len;
 	c->ofs += hlen;
 
 	frag = be16_to_cpu(ip->frag_off);
@@ -194,29 +196,23 @@ enum eh_rank { EH_HOP, EH_DEST1, EH_ROUTER, EH_FRAG, EH_AUTH, EH_ESP, EH_DEST2 }
 struct eh_state {
 	u16 seen;               /* FLOW_EH_* of the headers met */
 	u8 max_rank;
-	u8 n_dest;
+	u8 ranks;               /* 1 << enum eh_rank of the headers met */
 };
 
 /* Records one extension header in the key's exthdrs bits. */
 static void eh_note(struct eh_state *st, u16 bit, enum eh_rank rank)
 {
-	bool repeat = st->seen & bit;
-
-	if (bit == FLOW_EH_DEST) {
-		/* Two destination options headers are legal when a routing
-		 * header separates them. */
-		st->n_dest++;
-		repeat = st->n_dest > 2 ||
-			 (st->n_dest == 2 && !(st->seen & FLOW_EH_ROUTER));
-		if (st->seen & FLOW_EH_ROUTER)
-			rank = EH_DEST2;
-	}
-	if (repeat)
+	/* Destination options may come once before a routing header and once
+	 * after it, so those are two different headers here. */
+	if (bit == FLOW_EH_DEST && (st->seen & FLOW_EH_ROUTER))
+		rank = EH_DEST2;
+	if (st->ranks & (1u << rank))
 		st->seen |= FLOW_EH_UNREP;
 	if (rank < st->max_rank || (bit == FLOW_EH_HOP && st->seen))
 		st->seen |= FLOW_EH_UNSEQ;
 	if (rank > st->max_rank)
 		st->max_rank = rank;
+	st->ranks |= 1u << rank;
 	st->seen |= bit;
 }
 
@@ -289,7 +285,8 @@ out:
 }
 
 /* Neighbour discovery: the target and the link-layer address options.  A
- * malformed option list invalidates all three fields, as upstream does. */
+ * malformed option list invalidates all three fields, and a tail shorter than
+ * an option is ignored, as upstream does. */
 static void parse_nd(struct cursor *c, struct flow_key *key)
 {
 	const struct pkt_nd *nd = cursor_pull(c, sizeof *nd);
@@ -298,11 +295,11 @@ static void parse_nd(struct cursor *c, struct flow_key *key)
 		return;
 	memcpy(key->ipv6.nd_target, nd->target, 16);
 
-	while (c->ofs < c->end) {
-		const struct pkt_nd_opt *opt = cursor_peek(c, 2);
+	while (c->end - c->ofs >= sizeof(struct pkt_nd_opt)) {
+		const struct pkt_nd_opt *opt = cursor_peek(c, sizeof *opt);
 		u32 len;
 
-		if (!opt || opt->len == 0 || !cursor_peek(c, opt->len * 8u))
+		if (opt->len == 0 || !cursor_peek(c, opt->len * 8u))
 			goto invalid;
 		len = opt->len * 8u;
 		if (opt->type == ND_OPT_SLL && len == 8) {
@@ -344,11 +341,9 @@ static void parse_ipv6(struct cursor *c, struct flow_key *key,
 		return;
 	/* A zero payload length with a hop-by-hop header may be a jumbogram:
 	 * its length is in an option, so the frame's end bounds it. */
-	if (plen || ip->next != IPPROTO_NUM_HOPOPTS) {
-		if (!cursor_peek(c, sizeof *ip + plen))
-			return;
+	if ((plen || ip->next != IPPROTO_NUM_HOPOPTS) &&
+	    c->end - c->ofs > sizeof *ip + plen)
 		c->end = c->ofs + sizeof *ip + plen;
-	}
 
 	memcpy(key->ipv6.src, ip->src, 16);
 	memcpy(key->ipv6.dst, ip->dst, 16);

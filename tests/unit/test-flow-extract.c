@@ -153,10 +153,10 @@ static void test_ipv4_malformed(void **state)
 	frame_tcp(&f, 1, 2, TCP_SYN);
 	frame_finish(&f);
 
-	/* ihl below 5, ihl beyond the frame, wrong version, tot_len beyond the
-	 * frame: each leaves only L2. */
+	/* ihl below 5, ihl beyond the frame, wrong version, tot_len below
+	 * ihl: each leaves only L2. */
 	static const struct { int ofs; u8 val; } bad[] = {
-		{ 14, 0x44 }, { 14, 0x4f }, { 14, 0x55 }, { 16, 0xff },
+		{ 14, 0x44 }, { 14, 0x4f }, { 14, 0x55 }, { 17, 0x10 },
 	};
 	for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
 		struct frame g = f;
@@ -170,6 +170,13 @@ static void test_ipv4_malformed(void **state)
 		assert_int_equal(ofs.l3, 14);
 		assert_int_equal(ofs.l4, FLOW_OFS_NONE);
 	}
+
+	/* tot_len beyond the frame (a capture cut short): what fits counts. */
+	f.data[16] = 0xff;
+	assert_int_equal(extract(&f, f.len, &key, &ofs), 0);
+	assert_int_equal(be32_to_cpu(key.ipv4.dst), 0x0a000002);
+	assert_int_equal(be16_to_cpu(key.tp.dst), 2);
+	f.data[16] = 0;
 
 	/* A TCP data offset below 5 words: the ports are not trusted. */
 	f.data[34 + 12] = 0x40;
@@ -435,6 +442,16 @@ static void test_ipv6_exthdrs(void **state)
 	assert_int_equal(key.ipv6.exthdrs,
 			 FLOW_EH_DEST | FLOW_EH_ROUTER | FLOW_EH_NONEXT);
 
+	/* Two of them after routing are one too many. */
+	eth_ip6(&f, IPPROTO_NUM_ROUTING);
+	frame_ipv6_ext(&f, IPPROTO_NUM_DSTOPTS, 0);
+	frame_ipv6_ext(&f, IPPROTO_NUM_DSTOPTS, 0);
+	frame_ipv6_ext(&f, IPPROTO_NUM_NONE, 0);
+	frame_finish(&f);
+	assert_int_equal(extract(&f, f.len, &key, &ofs), 0);
+	assert_int_equal(key.ipv6.exthdrs, FLOW_EH_DEST | FLOW_EH_ROUTER |
+			 FLOW_EH_NONEXT | FLOW_EH_UNREP);
+
 	/* AH then ESP: the walk stops at ESP. */
 	eth_ip6(&f, IPPROTO_NUM_AH);
 	frame_ipv6_ext(&f, IPPROTO_NUM_ESP, 1);      /* 12 bytes: len 1 */
@@ -473,7 +490,8 @@ static void test_ipv6_malformed(void **state)
 	f.data[14] = 0x6b;
 	f.data[19] = 200;                       /* payload beyond the frame */
 	assert_int_equal(extract(&f, f.len, &key, NULL), 0);
-	assert_int_equal(key.ip.proto, 0);
+	assert_int_equal(key.ip.proto, IPPROTO_NUM_UDP);
+	assert_int_equal(be16_to_cpu(key.tp.dst), 2);
 }
 
 static void nd_frame(struct frame *f, u8 type)
@@ -518,6 +536,14 @@ static void test_nd(void **state)
 	f.data[f.len - 7] = 0;
 	assert_int_equal(extract(&f, f.len, &key, NULL), 0);
 	assert_memory_equal(key.ipv6.nd_sll, "\0\0\0\0\0\0", 6);
+
+	/* A tail shorter than an option is ignored, as upstream does. */
+	nd_frame(&f, ICMPV6_NS);
+	frame_nd_opt(&f, ND_OPT_SLL, MAC_A);
+	frame_put(&f, NULL, 4);
+	frame_finish(&f);
+	assert_int_equal(extract(&f, f.len, &key, NULL), 0);
+	assert_memory_equal(key.ipv6.nd_sll, MAC_A, 6);
 
 	/* Unknown options are skipped. */
 	nd_frame(&f, ICMPV6_NA);

@@ -1,0 +1,7 @@
+# System tests: real packets between network namespaces (tests/run-system.sh).
+EXTRA_DIST += \
+	tests/system/lib.sh \
+	tests/system/flowmatch.py \
+	tests/system/oracle.py \
+	tests/system/test-extract-live.sh \
+	tests/system/test-oracle-tshark.sh

@@ -1,0 +1,4 @@
+# Programs the system tests run (built by "make", never installed).
+noinst_PROGRAMS += tests/tools/flow-keys
+tests_tools_flow_keys_SOURCES = tests/tools/flow-keys.c
+tests_tools_flow_keys_LDADD = lib/libweir.a
