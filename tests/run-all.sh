@@ -1,7 +1,8 @@
 #!/bin/bash
 # The test command: installs what it needs, builds Weir three ways (gcc with
 # -Werror; ASan+UBSan; clang with libFuzzer), runs the unit tests in the
-# first two, a smoke run of every fuzz target, and the system tests (root).
+# first two, a smoke run of every fuzz target, the system tests (root) and
+# the kernel tests.
 # Ends with "N passed, N failed, N skipped".
 #   FUZZ_SMOKE_RUNS  inputs per fuzz target (default 100000; make fuzz does 1M)
 set -u
@@ -44,6 +45,7 @@ stage() {
 if build build --enable-werror; then
     stage "unit tests" bash -c "cd build && make -j$jobs \$(make -s print-unit-tests) >/dev/null && $top/tests/run-unit.sh \$(make -s print-unit-tests)"
     stage "system tests" tests/run-system.sh build
+    stage "kernel tests" bash -c "tests/run-system.sh build tests/kernel/test-*.sh"
 fi
 if build build-asan --enable-werror --enable-asan --enable-ubsan; then
     stage "unit tests under ASan+UBSan" bash -c "cd build-asan && make -j$jobs \$(make -s print-unit-tests) >/dev/null && $top/tests/run-unit.sh \$(make -s print-unit-tests)"
