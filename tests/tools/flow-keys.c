@@ -1,5 +1,7 @@
 /* flow-keys: prints the flow key of every frame of a pcap file, one JSON
- * object a line, for tests to compare with what they sent or with tshark.
+ * object a line, for tests to compare with what they sent or with tshark;
+ * or, with --dpctl, as the datapath would report it: the key encoded as
+ * OVS_KEY_ATTR_* netlink attributes and printed in ovs-dpctl syntax.
  *
  * A field is printed when the key carries it by the upstream datapath's rules
  * (eth_type, ip.proto, frag and the VLAN/MPLS counts say which); its value is
@@ -8,9 +10,12 @@
 #include <arpa/inet.h>
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "flow.h"
+#include "flow-netlink.h"
+#include "odp-key-text.h"
 #include "pcap-file.h"
 
 static const char *sep;         /* before the next member of the object */
@@ -171,31 +176,59 @@ static void put_key(uint64_t n, const struct pcap_record *rec)
 	printf("}\n");
 }
 
+/* The key of one frame in ovs-dpctl syntax, from its netlink encoding. */
+static void put_dpctl_key(const struct pcap_record *rec)
+{
+	u32 attrs[256];
+	struct nlbuf b;
+	struct flow_key k;
+	char *text;
+
+	memset(&k, 0, sizeof k);
+	if (flow_extract(rec->data, rec->caplen, &k, NULL)) {
+		printf("(runt frame of %u bytes)\n", (unsigned)rec->caplen);
+		return;
+	}
+	nlbuf_init(&b, attrs, sizeof attrs);
+	if (flow_nl_put_key(&b, &k)) {
+		printf("(key too large)\n");
+		return;
+	}
+	text = odp_key_to_string(b.data, b.size, NULL, 0, 0);
+	printf("%s\n", text);
+	free(text);
+}
+
 int main(int argc, char *argv[])
 {
 	struct pcap_reader r;
 	struct pcap_record rec;
+	bool dpctl = argc == 3 && !strcmp(argv[1], "--dpctl");
+	const char *file = argv[argc - 1];
 	FILE *fp;
 	int ret;
 
-	if (argc != 2 || !strcmp(argv[1], "--help")) {
-		fprintf(stderr, "usage: %s FILE.pcap\n"
-			"Prints the flow key of each frame as a JSON line.\n",
-			argv[0]);
+	if ((argc != 2 && !dpctl) || !strcmp(argv[1], "--help")) {
+		fprintf(stderr, "usage: %s [--dpctl] FILE.pcap\n"
+			"Prints the flow key of each frame as a JSON line, or\n"
+			"with --dpctl in ovs-dpctl syntax.\n", argv[0]);
 		return 2;
 	}
-	fp = !strcmp(argv[1], "-") ? stdin : fopen(argv[1], "rb");
+	fp = !strcmp(file, "-") ? stdin : fopen(file, "rb");
 	if (!fp) {
-		perror(argv[1]);
+		perror(file);
 		return 1;
 	}
 	ret = pcap_reader_open(&r, fp);
 	while (!ret && (ret = pcap_read(&r, &rec)) == 1) {
-		put_key(r.n_records, &rec);
+		if (dpctl)
+			put_dpctl_key(&rec);
+		else
+			put_key(r.n_records, &rec);
 		ret = 0;
 	}
 	if (ret < 0)
-		fprintf(stderr, "%s: %s\n", argv[1], r.error);
+		fprintf(stderr, "%s: %s\n", file, r.error);
 	pcap_reader_destroy(&r);
 	fclose(fp);
 	return ret < 0;
