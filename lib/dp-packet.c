@@ -47,6 +47,21 @@ struct dp_packet *dp_packet_clone_data(const void *data, uint32_t len)
 	return p;
 }
 
+struct dp_packet *dp_packet_clone(const struct dp_packet *p)
+{
+	struct dp_packet *c = dp_packet_clone_data(dp_packet_data(p), p->size);
+	struct dp_packet buf = *c;
+
+	/* Everything but the buffer, so that new metadata is copied too. */
+	*c = *p;
+	c->base = buf.base;
+	c->alloc = buf.alloc;
+	c->ofs = buf.ofs;
+	c->size = buf.size;
+	c->owned = true;
+	return c;
+}
+
 void dp_packet_uninit(struct dp_packet *p)
 {
 	if (p->owned)
@@ -85,27 +100,12 @@ void dp_packet_reserve(struct dp_packet *p, uint32_t headroom,
 	p->owned = true;
 }
 
-static void shift_offsets(struct dp_packet *p, uint32_t from, int32_t delta)
-{
-	uint16_t *ofs[] = { &p->hdr.l2_5, &p->hdr.l3, &p->hdr.l4, &p->hdr.l7 };
-	size_t i;
-
-	for (i = 0; i < sizeof ofs / sizeof ofs[0]; i++) {
-		if (*ofs[i] == FLOW_OFS_NONE || *ofs[i] < from)
-			continue;
-		if (delta < 0 && *ofs[i] < from - delta)
-			*ofs[i] = FLOW_OFS_NONE;
-		else
-			*ofs[i] += delta;
-	}
-}
-
 void *dp_packet_push(struct dp_packet *p, uint32_t n)
 {
 	dp_packet_reserve(p, n, 0);
 	p->ofs -= n;
 	p->size += n;
-	shift_offsets(p, 0, (int32_t)n);
+	flow_offsets_shift(&p->hdr, 0, (int32_t)n);
 	return dp_packet_data(p);
 }
 
@@ -117,7 +117,7 @@ void *dp_packet_pull(struct dp_packet *p, uint32_t n)
 		return NULL;
 	p->ofs += n;
 	p->size -= n;
-	shift_offsets(p, 0, -(int32_t)n);
+	flow_offsets_shift(&p->hdr, 0, -(int32_t)n);
 	return old;
 }
 
@@ -138,8 +138,10 @@ void dp_packet_put_data(struct dp_packet *p, const void *data, uint32_t n)
 
 void dp_packet_trim(struct dp_packet *p, uint32_t size)
 {
-	if (size < p->size)
+	if (size < p->size) {
 		p->size = size;
+		flow_offsets_clip(&p->hdr, size);
+	}
 }
 
 void *dp_packet_insert(struct dp_packet *p, uint32_t at, uint32_t n)
@@ -153,7 +155,7 @@ void *dp_packet_insert(struct dp_packet *p, uint32_t at, uint32_t n)
 	memmove(data - n, data, at);
 	p->ofs -= n;
 	p->size += n;
-	shift_offsets(p, at, (int32_t)n);
+	flow_offsets_shift(&p->hdr, at, (int32_t)n);
 	return data - n + at;
 }
 
@@ -166,7 +168,7 @@ int dp_packet_remove(struct dp_packet *p, uint32_t at, uint32_t n)
 	memmove(data + n, data, at);
 	p->ofs += n;
 	p->size -= n;
-	shift_offsets(p, at, -(int32_t)n);
+	flow_offsets_shift(&p->hdr, at, -(int32_t)n);
 	return 0;
 }
 

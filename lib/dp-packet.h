@@ -32,6 +32,9 @@ struct dp_packet {
 struct dp_packet *dp_packet_new(uint32_t size);
 /* A new packet holding a copy of data[0..len). */
 struct dp_packet *dp_packet_clone_data(const void *data, uint32_t len);
+/* A private copy of a packet: its data (with fresh headroom), metadata and
+ * header offsets. */
+struct dp_packet *dp_packet_clone(const struct dp_packet *);
 void dp_packet_delete(struct dp_packet *);
 
 /* Wraps caller memory (a ring frame): data at mem+headroom, 'size' bytes,
@@ -60,6 +63,15 @@ static inline uint32_t dp_packet_tailroom(const struct dp_packet *p)
 	return p->alloc - p->ofs - p->size;
 }
 
+/* Makes the data safe to write in place.  Userspace packets never share
+ * their bytes, so this always succeeds; the kernel home may have to copy an
+ * skb, and fail. */
+static inline int dp_packet_make_writable(struct dp_packet *p)
+{
+	(void)p;
+	return 0;
+}
+
 /* Makes sure of 'headroom' and 'tailroom' bytes, reallocating if needed. */
 void dp_packet_reserve(struct dp_packet *, uint32_t headroom, uint32_t tailroom);
 
@@ -73,7 +85,8 @@ void *dp_packet_pull(struct dp_packet *, uint32_t n);
 void *dp_packet_put(struct dp_packet *, uint32_t n);
 /* Appends a copy of data[0..n). */
 void dp_packet_put_data(struct dp_packet *, const void *data, uint32_t n);
-/* Shortens the data to 'size' bytes (no-op if already shorter). */
+/* Shortens the data to 'size' bytes (no-op if already shorter); offsets
+ * past the new end become absent. */
 void dp_packet_trim(struct dp_packet *, uint32_t size);
 
 /* Inserts n bytes at 'at' bytes from the start, moving the bytes before

@@ -104,6 +104,36 @@ struct flow_offsets {
 	u16 l7;         /* first byte after the transport header */
 };
 
+/* After 'delta' bytes were inserted (or, negative, removed) at 'from': the
+ * offsets at or after it move with their headers, and those inside removed
+ * bytes become absent.  Shared by every home's packet buffer. */
+static inline void flow_offsets_shift(struct flow_offsets *o, u32 from,
+				      s32 delta)
+{
+	u16 *ofs[] = { &o->l2_5, &o->l3, &o->l4, &o->l7 };
+	u32 i;
+
+	for (i = 0; i < ARRAY_SIZE(ofs); i++) {
+		if (*ofs[i] == FLOW_OFS_NONE || *ofs[i] < from)
+			continue;
+		if (delta < 0 && *ofs[i] < from - delta)
+			*ofs[i] = FLOW_OFS_NONE;
+		else
+			*ofs[i] += delta;
+	}
+}
+
+/* After the data was cut to 'size' bytes: offsets past the end are absent. */
+static inline void flow_offsets_clip(struct flow_offsets *o, u32 size)
+{
+	u16 *ofs[] = { &o->l2_5, &o->l3, &o->l4, &o->l7 };
+	u32 i;
+
+	for (i = 0; i < ARRAY_SIZE(ofs); i++)
+		if (*ofs[i] != FLOW_OFS_NONE && *ofs[i] > size)
+			*ofs[i] = FLOW_OFS_NONE;
+}
+
 static inline bool flow_eth_type_is_mpls(__be16 type)
 {
 	return type == DP_BE16(ETH_TYPE_MPLS) ||

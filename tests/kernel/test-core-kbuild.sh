@@ -10,8 +10,11 @@ if [ -z "$kdir" ]; then
 fi
 work=$(mktemp -d /tmp/weir-kbuild.XXXXXX)
 trap 'rm -rf "$work"' EXIT
-cp "$top"/datapath/core/*.[ch] "$top"/datapath/core/Kbuild "$work"/
-if ! make -C "$kdir" M="$work" modules >"$work/log" 2>&1; then
+# The layout of the repository, so that Kbuild finds ../linux/dp-packet.h.
+mkdir -p "$work/core" "$work/linux"
+cp "$top"/datapath/core/*.[ch] "$top"/datapath/core/Kbuild "$work"/core/
+cp "$top"/datapath/linux/dp-packet.h "$work"/linux/
+if ! make -C "$kdir" M="$work/core" modules >"$work/log" 2>&1; then
     cat "$work/log"
     echo "FAIL: datapath/core does not compile as kernel code against $kdir"
     exit 1
@@ -20,5 +23,5 @@ if grep -i "warning" "$work/log"; then
     echo "FAIL: kbuild warnings"
     exit 1
 fi
-[ -f "$work/weir_core_check.ko" ] || { echo "FAIL: no module produced"; exit 1; }
-echo "ok: datapath/core builds as $(basename "$kdir") module ($(stat -c %s "$work/weir_core_check.ko") bytes)"
+[ -f "$work/core/weir_core_check.ko" ] || { echo "FAIL: no module produced"; exit 1; }
+echo "ok: datapath/core builds as $(basename "$kdir") module ($(stat -c %s "$work/core/weir_core_check.ko") bytes)"

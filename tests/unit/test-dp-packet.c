@@ -122,6 +122,56 @@ static void test_caller_memory(void **state)
 	dp_packet_uninit(&p);
 }
 
+/* A clone is a private copy: data, metadata and offsets, with headroom. */
+static void test_clone(void **state)
+{
+	struct dp_packet *p = udp_packet();
+	struct dp_packet *c;
+	struct flow_key key;
+
+	p->in_port = 7;
+	p->skb_mark = 8;
+	p->priority = 9;
+	p->recirc_id = 10;
+	p->dp_hash = 11;
+	dp_packet_parse(p, &key);
+	c = dp_packet_clone(p);
+	assert_ptr_not_equal(dp_packet_data(c), dp_packet_data(p));
+	assert_int_equal(dp_packet_size(c), dp_packet_size(p));
+	assert_memory_equal(dp_packet_data(c), dp_packet_data(p), 42);
+	assert_memory_equal(&c->hdr, &p->hdr, sizeof c->hdr);
+	assert_int_equal(c->in_port, 7);
+	assert_int_equal(c->skb_mark, 8);
+	assert_int_equal(c->priority, 9);
+	assert_int_equal(c->recirc_id, 10);
+	assert_int_equal(c->dp_hash, 11);
+	assert_true(c->owned);
+	assert_true(dp_packet_headroom(c) >= DP_PACKET_HEADROOM);
+
+	assert_int_equal(dp_packet_make_writable(c), 0);
+	memset(dp_packet_data(c), 0, 12);
+	assert_int_not_equal(((u8 *)dp_packet_data(p))[0], 0);
+	dp_packet_delete(c);
+	dp_packet_delete(p);
+}
+
+/* Trimming forgets the offsets of headers cut off. */
+static void test_trim_offsets(void **state)
+{
+	struct dp_packet *p = udp_packet();
+	struct flow_key key;
+
+	dp_packet_parse(p, &key);
+	dp_packet_trim(p, 34);
+	assert_int_equal(p->hdr.l3, 14);
+	assert_int_equal(p->hdr.l4, 34);
+	assert_int_equal(p->hdr.l7, FLOW_OFS_NONE);
+	dp_packet_trim(p, 20);
+	assert_int_equal(p->hdr.l3, 14);
+	assert_int_equal(p->hdr.l4, FLOW_OFS_NONE);
+	dp_packet_delete(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -130,6 +180,8 @@ int main(void)
 		cmocka_unit_test(test_push_beyond_headroom),
 		cmocka_unit_test(test_insert_remove_vlan),
 		cmocka_unit_test(test_caller_memory),
+		cmocka_unit_test(test_clone),
+		cmocka_unit_test(test_trim_offsets),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
