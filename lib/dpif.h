@@ -1,0 +1,156 @@
+/* The datapath interface: the one contract between the daemon (ofproto,
+ * weir-dpctl's server side) and any datapath.
+ *
+ * Flows, keys, masks and actions cross it in the upstream Linux datapath's
+ * netlink format (OVS_KEY_ATTR_*, OVS_ACTION_ATTR_*), so the userspace
+ * datapath (dpif-netdev) and the kernel one (dpif-netlink) take the same
+ * bytes.  A provider that cannot do something returns -EOPNOTSUPP with a
+ * message through dpif_last_error(); it never pretends.
+ *
+ * Errors are negative errno values.  Flow puts follow the kernel ABI:
+ * DPIF_FP_CREATE alone on an existing flow is -EEXIST, DPIF_FP_MODIFY alone on
+ * a missing one is -ENOENT, both together create or modify. */
+#ifndef WEIR_DPIF_H
+#define WEIR_DPIF_H 1
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "dp-packet.h"
+#include "flow-table.h"
+#include "nlattr.h"
+
+struct dpif;
+
+/* Datapath port numbers; 0 is the datapath's internal port. */
+#define DPIF_PORT_LOCAL 0
+#define DPIF_PORT_NONE  UINT32_MAX
+
+struct dpif_port {
+	uint32_t port_no;
+	char name[64];
+	char type[16];          /* "system", "afxdp", "tap", "internal" */
+};
+
+/* Where a flow lives: in the datapath's own tables, or offloaded. */
+enum dpif_flow_home { DPIF_FLOW_DP, DPIF_FLOW_TC, DPIF_FLOW_TC_HW };
+
+struct dpif_flow_stats {
+	uint64_t n_packets;
+	uint64_t n_bytes;
+	uint64_t used;          /* dp_now_ms() of the last packet, 0 never */
+	uint16_t tcp_flags;
+};
+
+/* A flow as get and dump return it: pointers into memory owned by the
+ * dpif (valid until the next call on the same dump, or until the caller
+ * frees 'buf' for dpif_flow_get). */
+struct dpif_flow {
+	const void *key;
+	size_t key_len;
+	const void *mask;
+	size_t mask_len;
+	const void *actions;
+	size_t actions_len;
+	struct flow_ufid ufid;
+	bool ufid_present;
+	struct dpif_flow_stats stats;
+	enum dpif_flow_home home;
+	const char *not_offloaded;      /* why, or NULL */
+	int pmd_id;                     /* polling thread holding it, or -1 */
+};
+
+enum dpif_flow_put_flags {
+	DPIF_FP_CREATE = 1 << 0,
+	DPIF_FP_MODIFY = 1 << 1,
+	DPIF_FP_ZERO_STATS = 1 << 2,
+};
+
+struct dpif_dp_stats {
+	uint64_t n_hit;         /* packets that matched a flow */
+	uint64_t n_missed;      /* packets that matched none (upcalls) */
+	uint64_t n_lost;        /* misses dropped: no handler, queue full */
+	uint64_t n_flows;
+	uint64_t n_masks;
+	uint64_t n_mask_hit;    /* masks visited by lookups, in all */
+};
+
+/* An upcall: a packet that missed, with its key, handed to the daemon. */
+struct dpif_upcall {
+	struct dp_packet *packet;       /* the callee may keep a clone only */
+	const void *key;                /* OVS_KEY_ATTR_* of the packet */
+	size_t key_len;
+	const void *userdata;           /* from a userspace action, or NULL */
+	size_t userdata_len;
+	uint32_t pid;                   /* from a userspace action, or 0 */
+	bool is_miss;                   /* a miss, not a userspace action */
+};
+
+/* Called by a polling thread for every miss and userspace action.  For a
+ * miss, it may fill 'mask' and 'actions' (netlink buffers of the given
+ * capacity) and return 0: the datapath then installs the megaflow and runs
+ * the actions on the packet.  Any other return drops the packet. */
+typedef int dpif_upcall_cb(const struct dpif_upcall *,
+			   struct nlbuf *mask, struct nlbuf *actions,
+			   void *aux);
+
+struct dpif_class {
+	const char *type;               /* "netdev", "netlink" */
+
+	int (*open)(const char *name, bool create, struct dpif **);
+	void (*close)(struct dpif *);
+	int (*destroy)(struct dpif *);  /* deletes the datapath itself */
+	int (*enumerate)(char ***names, size_t *n);
+
+	int (*get_stats)(struct dpif *, struct dpif_dp_stats *);
+
+	int (*port_add)(struct dpif *, const char *name, const char *type,
+			const char *const *options, uint32_t *port_no);
+	int (*port_del)(struct dpif *, uint32_t port_no);
+	int (*port_query_by_number)(struct dpif *, uint32_t,
+				    struct dpif_port *);
+	int (*port_query_by_name)(struct dpif *, const char *,
+				  struct dpif_port *);
+	/* Calls 'cb' for every port; stops early if it returns nonzero. */
+	int (*port_dump)(struct dpif *,
+			 int (*cb)(const struct dpif_port *, void *), void *);
+
+	int (*flow_put)(struct dpif *, enum dpif_flow_put_flags,
+			const void *key, size_t key_len,
+			const void *mask, size_t mask_len,
+			const void *actions, size_t actions_len,
+			const struct flow_ufid *, struct dpif_flow_stats *old);
+	/* By UFID when 'ufid' is given, else by exact key + mask. */
+	int (*flow_get)(struct dpif *, const void *key, size_t key_len,
+			const struct flow_ufid *, struct dpif_flow *,
+			void **buf);
+	int (*flow_del)(struct dpif *, const void *key, size_t key_len,
+			const struct flow_ufid *, struct dpif_flow_stats *);
+	int (*flow_flush)(struct dpif *);
+	/* Calls 'cb' for every flow; stops early if it returns nonzero. */
+	int (*flow_dump)(struct dpif *,
+			 int (*cb)(const struct dpif_flow *, void *), void *);
+
+	/* Runs 'actions' on a copy of 'packet' (whose key it extracts). */
+	int (*execute)(struct dpif *, const struct dp_packet *packet,
+		       const void *actions, size_t actions_len);
+
+	void (*register_upcall_cb)(struct dpif *, dpif_upcall_cb *, void *);
+};
+
+/* A dpif: its class, and a message for the last error, if any. */
+struct dpif {
+	const struct dpif_class *class;
+	char *name;
+	char error[256];
+};
+
+int dpif_open(const char *type, const char *name, bool create,
+	      struct dpif **);
+void dpif_close(struct dpif *);
+const char *dpif_last_error(const struct dpif *);
+void dpif_set_error(struct dpif *, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+#endif /* WEIR_DPIF_H */
