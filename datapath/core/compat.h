@@ -22,6 +22,9 @@
 #include <linux/atomic.h>
 #include <linux/timekeeping.h>
 #include <linux/math64.h>
+#include <linux/prefetch.h>
+#include <linux/refcount.h>
+#include <asm/barrier.h>
 
 #define dp_alloc(size)     kmalloc(size, GFP_ATOMIC)
 #define dp_zalloc(size)    kzalloc(size, GFP_ATOMIC)
@@ -34,6 +37,10 @@ typedef atomic64_t dp_atomic64;
 #define dp_atomic64_add(a, v)  atomic64_add((v), (a))
 #define dp_atomic64_read(a)    ((u64)atomic64_read(a))
 #define dp_atomic64_set(a, v)  atomic64_set((a), (v))
+#define dp_atomic64_or(a, v)   atomic64_or((v), (a))
+
+/* First statement of every call_rcu() callback (see the userspace side). */
+#define dp_rcu_cb_begin() do { } while (0)
 
 static inline u64 dp_now_ms(void)
 {
@@ -89,9 +96,76 @@ typedef int32_t  s32;
 #include <urcu.h>
 #define __rcu
 #define rcu_dereference_protected(p, c) (p)
-#ifndef READ_ONCE
-#define READ_ONCE(x)     (*(const volatile __typeof__(x) *)&(x))
-#define WRITE_ONCE(x, v) (*(volatile __typeof__(x) *)&(x) = (v))
+/* liburcu's own rcu_dereference() and rcu_assign_pointer() are out-of-line
+ * calls unless _LGPL_SOURCE; these C11 atomics compile to the same plain
+ * loads and stores on x86, inline, and ThreadSanitizer understands them. */
+#undef rcu_dereference
+#define rcu_dereference(p) __atomic_load_n(&(p), __ATOMIC_CONSUME)
+#undef rcu_assign_pointer
+#define rcu_assign_pointer(p, v) \
+	__atomic_store_n(&(p), (__typeof__(p))(v), __ATOMIC_RELEASE)
+#define smp_load_acquire(p)      __atomic_load_n((p), __ATOMIC_ACQUIRE)
+#define smp_store_release(p, v)  __atomic_store_n((p), (v), __ATOMIC_RELEASE)
+/* Scalars only, as in the kernel's common use. */
+#define READ_ONCE(x)     __atomic_load_n(&(x), __ATOMIC_RELAXED)
+#define WRITE_ONCE(x, v) __atomic_store_n(&(x), (v), __ATOMIC_RELAXED)
+#define prefetch(x)      __builtin_prefetch(x)
+
+/* ThreadSanitizer sees neither liburcu's barriers nor its grace periods
+ * (liburcu is not instrumented).  Tell it what RCU guarantees, through one
+ * synchronisation object: a reader's accesses happen before its
+ * rcu_read_unlock(), and a call_rcu() callback, which runs after every such
+ * unlock of a reader that could see the object, begins with
+ * dp_rcu_cb_begin(); likewise the updater's writes before call_rcu() and
+ * the callbacks that rcu_barrier() or synchronize_rcu() waits for. */
+#if defined(__SANITIZE_THREAD__)
+#define DP_TSAN 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define DP_TSAN 1
+#endif
+#endif
+#ifdef DP_TSAN
+void __tsan_acquire(void *addr);
+void __tsan_release(void *addr);
+char dp_tsan_rcu_sync __attribute__((weak));
+
+static inline void dp_tsan_rcu_read_unlock(void)
+{
+	__tsan_release(&dp_tsan_rcu_sync);
+	rcu_read_unlock();
+}
+
+static inline void dp_tsan_call_rcu(struct rcu_head *head,
+				    void (*func)(struct rcu_head *))
+{
+	__tsan_release(&dp_tsan_rcu_sync);
+	call_rcu(head, func);
+}
+
+static inline void dp_tsan_synchronize_rcu(void)
+{
+	__tsan_release(&dp_tsan_rcu_sync);
+	synchronize_rcu();
+	__tsan_acquire(&dp_tsan_rcu_sync);
+}
+
+static inline void dp_tsan_rcu_barrier(void)
+{
+	rcu_barrier();
+	__tsan_acquire(&dp_tsan_rcu_sync);
+}
+#undef rcu_read_unlock
+#define rcu_read_unlock dp_tsan_rcu_read_unlock
+#undef call_rcu
+#define call_rcu dp_tsan_call_rcu
+#undef synchronize_rcu
+#define synchronize_rcu dp_tsan_synchronize_rcu
+#undef rcu_barrier
+#define rcu_barrier dp_tsan_rcu_barrier
+#define dp_rcu_cb_begin() __tsan_acquire(&dp_tsan_rcu_sync)
+#else
+#define dp_rcu_cb_begin() do { } while (0)
 #endif
 #ifndef container_of
 #define container_of(ptr, type, member) \
@@ -110,6 +184,33 @@ static inline u64 dp_atomic64_read(const dp_atomic64 *a)
 static inline void dp_atomic64_set(dp_atomic64 *a, u64 v)
 {
 	__atomic_store_n(&a->v, v, __ATOMIC_RELAXED);
+}
+static inline void dp_atomic64_or(dp_atomic64 *a, u64 v)
+{
+	__atomic_fetch_or(&a->v, v, __ATOMIC_RELAXED);
+}
+
+/* The kernel's refcount_t, for what it is used for here. */
+typedef struct { u32 refs; } refcount_t;
+static inline void refcount_set(refcount_t *r, u32 n)
+{
+	__atomic_store_n(&r->refs, n, __ATOMIC_RELAXED);
+}
+static inline bool refcount_inc_not_zero(refcount_t *r)
+{
+	u32 old = __atomic_load_n(&r->refs, __ATOMIC_RELAXED);
+
+	do {
+		if (!old)
+			return false;
+	} while (!__atomic_compare_exchange_n(&r->refs, &old, old + 1, true,
+					      __ATOMIC_RELAXED,
+					      __ATOMIC_RELAXED));
+	return true;
+}
+static inline bool refcount_dec_and_test(refcount_t *r)
+{
+	return __atomic_sub_fetch(&r->refs, 1, __ATOMIC_ACQ_REL) == 0;
 }
 
 #include <time.h>

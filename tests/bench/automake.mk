@@ -4,3 +4,6 @@ EXTRA_DIST += tests/bench/run.sh
 BENCHES += tests/bench/bench-flow-extract
 tests_bench_bench_flow_extract_SOURCES = tests/bench/bench-flow-extract.c
 tests_bench_bench_flow_extract_LDADD = lib/libweir.a
+# Open vSwitch peer of bench-flow-extract: built outside this build (and
+# outside the repo) by ovs-peer.sh, which run.sh calls.
+EXTRA_DIST += tests/bench/ovs-peer.sh tests/bench/bench-ovs-extract.c

@@ -1,1 +1,30 @@
 # fuzz programs
+
+FUZZ_TARGETS += tests/fuzz/fuzz-pcap-file
+tests_fuzz_fuzz_pcap_file_SOURCES = tests/fuzz/fuzz-pcap-file.c
+tests_fuzz_fuzz_pcap_file_LDADD = lib/libweir.a
+tests_fuzz_fuzz_pcap_file_LDFLAGS = $(FUZZLINK)
+EXTRA_DIST += tests/fuzz/corpus/fuzz-pcap-file
+
+FUZZ_TARGETS += tests/fuzz/fuzz-flow-extract
+tests_fuzz_fuzz_flow_extract_SOURCES = tests/fuzz/fuzz-flow-extract.c
+tests_fuzz_fuzz_flow_extract_LDADD = lib/libweir.a
+tests_fuzz_fuzz_flow_extract_LDFLAGS = $(FUZZLINK)
+
+FUZZ_TARGETS += tests/fuzz/fuzz-flow-netlink
+tests_fuzz_fuzz_flow_netlink_SOURCES = tests/fuzz/fuzz-flow-netlink.c
+tests_fuzz_fuzz_flow_netlink_LDADD = lib/libweir.a
+tests_fuzz_fuzz_flow_netlink_LDFLAGS = $(FUZZLINK)
+EXTRA_DIST += tests/fuzz/corpus/fuzz-flow-netlink
+
+FUZZ_TARGETS += tests/fuzz/fuzz-odp-text
+tests_fuzz_fuzz_odp_text_SOURCES = tests/fuzz/fuzz-odp-text.c
+tests_fuzz_fuzz_odp_text_LDADD = lib/libweir.a
+tests_fuzz_fuzz_odp_text_LDFLAGS = $(FUZZLINK)
+EXTRA_DIST += tests/fuzz/corpus/fuzz-odp-text
+
+FUZZ_TARGETS += tests/fuzz/fuzz-actions-validate
+tests_fuzz_fuzz_actions_validate_SOURCES = tests/fuzz/fuzz-actions-validate.c
+tests_fuzz_fuzz_actions_validate_LDADD = lib/libweir.a
+tests_fuzz_fuzz_actions_validate_LDFLAGS = $(FUZZLINK)
+EXTRA_DIST += tests/fuzz/corpus/fuzz-actions-validate

@@ -6,3 +6,39 @@ UNIT_TESTS += tests/unit/test-flow-extract
 tests_unit_test_flow_extract_SOURCES = tests/unit/test-flow-extract.c
 tests_unit_test_flow_extract_CFLAGS = $(UNITFLAGS)
 tests_unit_test_flow_extract_LDADD = $(UNITLIBS)
+
+UNIT_TESTS += tests/unit/test-flow-netlink
+tests_unit_test_flow_netlink_SOURCES = tests/unit/test-flow-netlink.c
+tests_unit_test_flow_netlink_CFLAGS = $(UNITFLAGS)
+tests_unit_test_flow_netlink_LDADD = $(UNITLIBS)
+
+UNIT_TESTS += tests/unit/test-csum
+tests_unit_test_csum_SOURCES = tests/unit/test-csum.c
+tests_unit_test_csum_CFLAGS = $(UNITFLAGS)
+tests_unit_test_csum_LDADD = $(UNITLIBS)
+
+UNIT_TESTS += tests/unit/test-dp-packet
+tests_unit_test_dp_packet_SOURCES = tests/unit/test-dp-packet.c
+tests_unit_test_dp_packet_CFLAGS = $(UNITFLAGS)
+tests_unit_test_dp_packet_LDADD = $(UNITLIBS)
+
+UNIT_TESTS += tests/unit/test-pcap-file
+tests_unit_test_pcap_file_SOURCES = tests/unit/test-pcap-file.c
+tests_unit_test_pcap_file_CFLAGS = $(UNITFLAGS)
+tests_unit_test_pcap_file_LDADD = $(UNITLIBS)
+
+UNIT_TESTS += tests/unit/test-odp-key-text
+tests_unit_test_odp_key_text_SOURCES = tests/unit/test-odp-key-text.c
+tests_unit_test_odp_key_text_CFLAGS = $(UNITFLAGS)
+tests_unit_test_odp_key_text_LDADD = $(UNITLIBS)
+
+UNIT_TESTS += tests/unit/test-flow-table
+tests_unit_test_flow_table_SOURCES = tests/unit/test-flow-table.c
+tests_unit_test_flow_table_CFLAGS = $(UNITFLAGS)
+tests_unit_test_flow_table_LDADD = $(UNITLIBS)
+
+UNIT_TESTS += tests/unit/test-actions
+tests_unit_test_actions_SOURCES = tests/unit/test-actions.c
+tests_unit_test_actions_CFLAGS = $(UNITFLAGS)
+tests_unit_test_actions_LDADD = $(UNITLIBS)
+EXTRA_DIST += tests/unit/packet-check.h

@@ -1,0 +1,614 @@
+/* The megaflow table: see flow-table.h.
+ *
+ * Published structures are never changed in place where readers could see a
+ * half-made change: the subtable array is copied on every change (add,
+ * remove, rank) and swapped, and flows enter and leave subtables through
+ * rcu-hmap.  Everything unpublished is freed by call_rcu() callbacks. */
+#include "flow-table.h"
+
+_Static_assert(sizeof(struct flow_key) == 16 * sizeof(u64),
+	       "flow keys are hashed and compared as 16 words");
+
+#define SUBTABLE_MIN_BUCKETS 4
+#define UFID_MIN_BUCKETS 64
+
+#define wderef(p) rcu_dereference_protected((p), 1)
+
+struct flow_subtable {
+	/* Read by every lookup. */
+	struct flow_key mask;
+	u8 start;                       /* nonzero mask words: [start, end) */
+	u8 end;
+	struct rcu_hmap flows;
+	/* The writer's. */
+	u64 id;                         /* creation order, for dumps */
+	u64 ranked_hits;                /* 'hits' at the previous ranking */
+	u64 rank_delta;
+	struct flow_subtable *next_retired;
+	u32 gp_done;                    /* set by the RCU callback (release) */
+	struct rcu_head rcu;
+	/* Written by lookups: a cache line away from the fields above. */
+	u8 pad[64];
+	dp_atomic64 hits;               /* lossy: ranking needs proportions */
+};
+
+struct flow_subtable_array {
+	u32 n;
+	struct rcu_head rcu;
+	struct flow_subtable *st[];
+};
+
+/* Masked hashing and comparison, over the mask's nonzero words only. */
+static __always_inline u32 masked_hash(const struct flow_subtable *st,
+				       const dp_word *key)
+{
+	const dp_word *mask = flow_key_words(&st->mask);
+	u64 acc = 0;
+	u32 i;
+
+	for (i = st->start; i < st->end; i++)
+		acc = dp_hash_add(acc, key[i] & mask[i], i);
+	return dp_hash_finish(acc);
+}
+
+static __always_inline bool masked_equal(const struct flow_subtable *st,
+					 const dp_word *key,
+					 const struct flow *flow)
+{
+	const dp_word *mask = flow_key_words(&st->mask);
+	const dp_word *fkey = flow_key_words(&flow->key);
+	u64 diff = 0;
+	u32 i;
+
+	for (i = st->start; i < st->end; i++)
+		diff |= (key[i] & mask[i]) ^ fkey[i];
+	return !diff;
+}
+
+static __always_inline struct flow *
+subtable_lookup(const struct flow_subtable *st, const dp_word *key, u32 hash)
+{
+	const struct rcu_hmap_buckets *b = rcu_hmap_buckets(&st->flows);
+	struct rcu_hmap_node *node;
+
+	rcu_hmap_for_each_hash(node, b, hash) {
+		struct flow *flow = container_of(node, struct flow, node);
+
+		if (masked_equal(st, key, flow))
+			return flow;
+	}
+	return NULL;
+}
+
+static inline void subtable_hit(struct flow_subtable *st, u64 n)
+{
+	dp_atomic64_set(&st->hits, dp_atomic64_read(&st->hits) + n);
+}
+
+static struct flow_subtable *
+subtable_find(const struct flow_subtable_array *a, const struct flow_key *mask)
+{
+	u32 i;
+
+	for (i = 0; i < a->n; i++)
+		if (!memcmp(&a->st[i]->mask, mask, sizeof(*mask)))
+			return a->st[i];
+	return NULL;
+}
+
+static u32 ufid_hash(const struct flow_ufid *ufid)
+{
+	return dp_hash_words((const dp_word *)ufid->id, 2, 0);
+}
+
+/* The subtable array, copied on write. */
+static struct flow_subtable_array *array_alloc(u32 n)
+{
+	struct flow_subtable_array *a;
+
+	a = dp_big_zalloc(sizeof(*a) + n * sizeof(a->st[0]));
+	if (a)
+		a->n = n;
+	return a;
+}
+
+static void array_free_rcu(struct rcu_head *rcu)
+{
+	dp_rcu_cb_begin();
+	dp_big_free(container_of(rcu, struct flow_subtable_array, rcu));
+}
+
+static void array_publish(struct flow_table *t, struct flow_subtable_array *a)
+{
+	struct flow_subtable_array *old = wderef(t->subtables);
+
+	rcu_assign_pointer(t->subtables, a);
+	call_rcu(&old->rcu, array_free_rcu);
+}
+
+static struct flow_subtable *subtable_alloc(struct flow_table *t,
+					    const struct flow_key *mask)
+{
+	const dp_word *m = flow_key_words(mask);
+	struct flow_subtable *st = dp_zalloc(sizeof(*st));
+	u32 i;
+
+	if (!st)
+		return NULL;
+	if (rcu_hmap_init(&st->flows, SUBTABLE_MIN_BUCKETS)) {
+		dp_free(st);
+		return NULL;
+	}
+	st->mask = *mask;
+	for (i = 0; i < FLOW_KEY_WORDS; i++) {
+		if (m[i]) {
+			if (!st->end)
+				st->start = i;
+			st->end = i + 1;
+		}
+	}
+	st->id = ++t->last_subtable_id;
+	return st;
+}
+
+/* A retired subtable is freed by the writer once a grace period has passed
+ * since it was unpublished and its map's last resize has ended (both
+ * callbacks write to it, so neither may free it). */
+static void subtable_gp_done(struct rcu_head *rcu)
+{
+	struct flow_subtable *st;
+
+	dp_rcu_cb_begin();
+	st = container_of(rcu, struct flow_subtable, rcu);
+	smp_store_release(&st->gp_done, 1);
+}
+
+/* Frees the retired subtables that are ready; returns how many wait. */
+static u32 subtables_reclaim(struct flow_table *t)
+{
+	struct flow_subtable **pp = &t->retired, *st;
+	u32 waiting = 0;
+
+	while ((st = *pp)) {
+		if (smp_load_acquire(&st->gp_done) &&
+		    !rcu_hmap_busy(&st->flows)) {
+			*pp = st->next_retired;
+			rcu_hmap_destroy(&st->flows);
+			dp_free(st);
+		} else {
+			pp = &st->next_retired;
+			waiting++;
+		}
+	}
+	return waiting;
+}
+
+static void subtable_retire(struct flow_table *t, struct flow_subtable *st)
+{
+	subtables_reclaim(t);
+	st->next_retired = t->retired;
+	t->retired = st;
+	call_rcu(&st->rcu, subtable_gp_done);
+}
+
+/* Unpublishes an empty subtable.  Without memory for the smaller array it
+ * stays, empty, until the next ranking. */
+static void subtable_remove(struct flow_table *t, struct flow_subtable *st)
+{
+	struct flow_subtable_array *old = wderef(t->subtables);
+	struct flow_subtable_array *a = array_alloc(old->n - 1);
+	u32 i, j = 0;
+
+	if (!a)
+		return;
+	for (i = 0; i < old->n; i++)
+		if (old->st[i] != st)
+			a->st[j++] = old->st[i];
+	array_publish(t, a);
+	subtable_retire(t, st);
+}
+
+static void flow_free_rcu(struct rcu_head *rcu)
+{
+	struct flow *flow;
+
+	flow = container_of(rcu, struct flow, rcu);
+	dp_free(wderef(flow->actions));
+	dp_free(flow);
+}
+
+bool flow_ref(struct flow *flow)
+{
+	return refcount_inc_not_zero(&flow->refcnt);
+}
+
+void flow_unref(struct flow *flow)
+{
+	if (refcount_dec_and_test(&flow->refcnt))
+		call_rcu(&flow->rcu, flow_free_rcu);
+}
+
+static void actions_free_rcu(struct rcu_head *rcu)
+{
+	dp_rcu_cb_begin();
+	dp_free(container_of(rcu, struct flow_actions, rcu));
+}
+
+void flow_actions_free_rcu(struct flow_actions *acts)
+{
+	call_rcu(&acts->rcu, actions_free_rcu);
+}
+
+int flow_table_init(struct flow_table *t, u32 limit)
+{
+	memset(t, 0, sizeof(*t));
+	t->limit = limit;
+	t->subtables = array_alloc(0);
+	if (!t->subtables)
+		return -ENOMEM;
+	if (rcu_hmap_init(&t->ufids, UFID_MIN_BUCKETS)) {
+		dp_big_free(t->subtables);
+		return -ENOMEM;
+	}
+	return 0;
+}
+
+void flow_table_destroy(struct flow_table *t)
+{
+	struct flow_subtable_array *a;
+	u32 i;
+
+	flow_table_flush(t);
+	synchronize_rcu();
+	a = wderef(t->subtables);
+	/* Subtables left empty for want of memory go the usual way. */
+	for (i = 0; i < a->n; i++)
+		subtable_retire(t, a->st[i]);
+	while (subtables_reclaim(t) || rcu_hmap_busy(&t->ufids))
+		rcu_barrier();
+	dp_big_free(a);
+	rcu_hmap_destroy(&t->ufids);
+}
+
+void flow_table_set_limit(struct flow_table *t, u32 limit)
+{
+	WRITE_ONCE(t->limit, limit);
+}
+
+u32 flow_table_count(const struct flow_table *t)
+{
+	return READ_ONCE(((struct flow_table *)t)->count);
+}
+
+u32 flow_table_n_masks(const struct flow_table *t)
+{
+	return rcu_dereference(t->subtables)->n;
+}
+
+const struct flow_key *flow_mask(const struct flow *flow)
+{
+	return &flow->subtable->mask;
+}
+
+int flow_table_insert(struct flow_table *t, const struct flow_key *key,
+		      const struct flow_key *mask,
+		      const struct flow_ufid *ufid,
+		      struct flow_actions *actions, struct flow **flowp)
+{
+	struct flow_subtable_array *a = NULL;
+	struct flow_subtable *st;
+	struct flow *flow;
+	bool exists;
+	u32 i;
+
+	rcu_read_lock();
+	exists = flow_table_lookup_exact(t, key, mask) ||
+		 (ufid && flow_table_lookup_ufid(t, ufid));
+	rcu_read_unlock();
+	if (exists)
+		return -EEXIST;
+	if (t->limit && t->count >= t->limit)
+		return -EFBIG;
+
+	flow = dp_zalloc(sizeof(*flow));
+	if (!flow)
+		return -ENOMEM;
+	st = subtable_find(wderef(t->subtables), mask);
+	if (!st) {
+		struct flow_subtable_array *old = wderef(t->subtables);
+
+		st = subtable_alloc(t, mask);
+		a = st ? array_alloc(old->n + 1) : NULL;
+		if (!a) {
+			if (st) {
+				rcu_hmap_destroy(&st->flows);
+				dp_free(st);
+			}
+			dp_free(flow);
+			return -ENOMEM;
+		}
+		for (i = 0; i < old->n; i++)
+			a->st[i] = old->st[i];
+		a->st[old->n] = st;
+	}
+
+	for (i = 0; i < FLOW_KEY_WORDS; i++)
+		((dp_word *)&flow->key)[i] = flow_key_words(key)[i] &
+					     flow_key_words(mask)[i];
+	flow->subtable = st;
+	flow->actions = actions;
+	refcount_set(&flow->refcnt, 1);
+	if (ufid) {
+		flow->has_ufid = 1;
+		flow->ufid = *ufid;
+		rcu_hmap_insert(&t->ufids, &flow->ufid_node, ufid_hash(ufid));
+	}
+	rcu_hmap_insert(&st->flows, &flow->node,
+			masked_hash(st, flow_key_words(&flow->key)));
+	if (a)
+		array_publish(t, a);
+	WRITE_ONCE(t->count, t->count + 1);
+	*flowp = flow;
+	return 0;
+}
+
+void flow_table_remove(struct flow_table *t, struct flow *flow)
+{
+	struct flow_subtable *st = flow->subtable;
+
+	WRITE_ONCE(flow->dead, 1);
+	rcu_hmap_remove(&st->flows, &flow->node);
+	if (flow->has_ufid)
+		rcu_hmap_remove(&t->ufids, &flow->ufid_node);
+	WRITE_ONCE(t->count, t->count - 1);
+	if (!st->flows.count)
+		subtable_remove(t, st);
+	flow_unref(flow);
+}
+
+int flow_table_remove_ufid(struct flow_table *t, const struct flow_ufid *ufid)
+{
+	struct flow *flow;
+
+	rcu_read_lock();
+	flow = flow_table_lookup_ufid(t, ufid);
+	rcu_read_unlock();
+	if (!flow)
+		return -ENOENT;
+	flow_table_remove(t, flow);
+	return 0;
+}
+
+void flow_table_flush(struct flow_table *t)
+{
+	for (;;) {
+		struct flow_subtable_array *a = wderef(t->subtables);
+		struct flow_subtable *st = NULL;
+		u32 i, left, hint = 0;
+
+		for (i = 0; i < a->n && !st; i++)
+			if (a->st[i]->flows.count)
+				st = a->st[i];
+		if (!st)
+			return;
+		/* The last removal frees 'st': count first. */
+		for (left = st->flows.count; left; left--) {
+			struct rcu_hmap_node *node = rcu_hmap_any(&st->flows,
+								  &hint);
+
+			flow_table_remove(t, container_of(node, struct flow,
+							  node));
+		}
+	}
+}
+
+void flow_table_rank(struct flow_table *t)
+{
+	struct flow_subtable_array *old = wderef(t->subtables);
+	struct flow_subtable_array *a;
+	u32 i, j, n = 0;
+	bool same;
+
+	subtables_reclaim(t);
+	for (i = 0; i < old->n; i++) {
+		struct flow_subtable *st = old->st[i];
+		u64 hits = dp_atomic64_read(&st->hits);
+
+		/* Racing lossy updates can even step the counter back. */
+		st->rank_delta = hits > st->ranked_hits ? hits - st->ranked_hits : 0;
+		st->ranked_hits = hits;
+		n += st->flows.count != 0;
+	}
+	a = array_alloc(n);
+	if (!a)
+		return;
+	/* A stable insertion sort, most hits first: few masks, rare calls. */
+	for (i = 0, n = 0; i < old->n; i++) {
+		struct flow_subtable *st = old->st[i];
+
+		if (!st->flows.count)
+			continue;
+		for (j = n; j > 0 && a->st[j - 1]->rank_delta < st->rank_delta;
+		     j--)
+			a->st[j] = a->st[j - 1];
+		a->st[j] = st;
+		n++;
+	}
+	same = a->n == old->n;
+	for (i = 0; same && i < a->n; i++)
+		same = a->st[i] == old->st[i];
+	if (same) {
+		dp_big_free(a);
+		return;
+	}
+	array_publish(t, a);
+	for (i = 0; i < old->n; i++)
+		if (!old->st[i]->flows.count)
+			subtable_retire(t, old->st[i]);
+}
+
+void flow_replace_actions(struct flow *flow, struct flow_actions *actions)
+{
+	struct flow_actions *old = wderef(flow->actions);
+
+	rcu_assign_pointer(flow->actions, actions);
+	flow_actions_free_rcu(old);
+}
+
+struct flow *flow_table_lookup(const struct flow_table *t,
+			       const struct flow_key *key)
+{
+	const struct flow_subtable_array *a = rcu_dereference(t->subtables);
+	const dp_word *k = flow_key_words(key);
+	u32 i;
+
+	for (i = 0; i < a->n; i++) {
+		struct flow_subtable *st = a->st[i];
+		struct flow *flow = subtable_lookup(st, k, masked_hash(st, k));
+
+		if (flow) {
+			subtable_hit(st, 1);
+			return flow;
+		}
+	}
+	return NULL;
+}
+
+/* Per subtable: hash every unresolved key and prefetch its bucket, then
+ * read the buckets and prefetch the first nodes, then compare; by then each
+ * access has had the rest of the batch's work to arrive. */
+void flow_table_lookup_batch(const struct flow_table *t,
+			     const struct flow_key *const keys[], u32 n,
+			     struct flow *flows[])
+{
+	const struct flow_subtable_array *a = rcu_dereference(t->subtables);
+	struct rcu_hmap_node *nodes[FLOW_TABLE_BATCH];
+	u32 hashes[FLOW_TABLE_BATCH];
+	u32 todo, m, i, j;
+
+	if (n > FLOW_TABLE_BATCH)
+		n = FLOW_TABLE_BATCH;
+	for (j = 0; j < n; j++)
+		flows[j] = NULL;
+	todo = n == 32 ? ~0U : (1U << n) - 1;
+	for (i = 0; todo && i < a->n; i++) {
+		struct flow_subtable *st = a->st[i];
+		const struct rcu_hmap_buckets *b = rcu_hmap_buckets(&st->flows);
+		u64 hits = 0;
+
+		for (m = todo; m; m &= m - 1) {
+			j = __builtin_ctz(m);
+			hashes[j] = masked_hash(st, flow_key_words(keys[j]));
+			prefetch(rcu_hmap_head(b, hashes[j]));
+		}
+		for (m = todo; m; m &= m - 1) {
+			j = __builtin_ctz(m);
+			nodes[j] = rcu_hmap_first(b, hashes[j]);
+			if (nodes[j])
+				prefetch(nodes[j]);
+		}
+		for (m = todo; m; m &= m - 1) {
+			const dp_word *k;
+			struct rcu_hmap_node *node;
+
+			j = __builtin_ctz(m);
+			k = flow_key_words(keys[j]);
+			for (node = nodes[j]; node; node = rcu_hmap_next(b, node)) {
+				struct flow *flow = container_of(node, struct flow,
+								 node);
+
+				if (node->hash == hashes[j] &&
+				    masked_equal(st, k, flow)) {
+					flows[j] = flow;
+					todo &= ~(1U << j);
+					hits++;
+					break;
+				}
+			}
+		}
+		if (hits)
+			subtable_hit(st, hits);
+	}
+}
+
+struct flow *flow_table_lookup_exact(const struct flow_table *t,
+				     const struct flow_key *key,
+				     const struct flow_key *mask)
+{
+	struct flow_subtable *st = subtable_find(rcu_dereference(t->subtables),
+						 mask);
+	const dp_word *k = flow_key_words(key);
+
+	return st ? subtable_lookup(st, k, masked_hash(st, k)) : NULL;
+}
+
+struct flow *flow_table_lookup_ufid(const struct flow_table *t,
+				    const struct flow_ufid *ufid)
+{
+	const struct rcu_hmap_buckets *b = rcu_hmap_buckets(&t->ufids);
+	u32 hash = ufid_hash(ufid);
+	struct rcu_hmap_node *node;
+
+	rcu_hmap_for_each_hash(node, b, hash) {
+		struct flow *flow = container_of(node, struct flow, ufid_node);
+
+		if (flow->ufid.id[0] == ufid->id[0] &&
+		    flow->ufid.id[1] == ufid->id[1])
+			return flow;
+	}
+	return NULL;
+}
+
+/* Subtables are walked by id, which ranking and removals leave alone. */
+struct flow *flow_table_dump_next(const struct flow_table *t,
+				  struct flow_table_dump *d)
+{
+	const struct flow_subtable_array *a = rcu_dereference(t->subtables);
+
+	for (;;) {
+		struct flow_subtable *st = NULL;
+		u32 i;
+
+		if (d->hint < a->n && a->st[d->hint]->id == d->subtable_id)
+			st = a->st[d->hint];
+		for (i = 0; i < a->n && !st && d->subtable_id; i++)
+			if (a->st[i]->id == d->subtable_id)
+				st = a->st[i];
+		if (st) {
+			struct rcu_hmap_node *node;
+
+			node = rcu_hmap_next_ordered(&st->flows, &d->pos);
+			if (node)
+				return container_of(node, struct flow, node);
+		}
+
+		st = NULL;
+		for (i = 0; i < a->n; i++) {
+			if (a->st[i]->id > d->subtable_id &&
+			    (!st || a->st[i]->id < st->id)) {
+				st = a->st[i];
+				d->hint = i;
+			}
+		}
+		if (!st)
+			return NULL;
+		d->subtable_id = st->id;
+		memset(&d->pos, 0, sizeof(d->pos));
+	}
+}
+
+void flow_stats_get(const struct flow *flow, struct flow_stats *stats)
+{
+	stats->packets = dp_atomic64_read(&flow->stats.packets);
+	stats->bytes = dp_atomic64_read(&flow->stats.bytes);
+	stats->used = dp_atomic64_read(&flow->stats.used);
+	stats->tcp_flags = dp_atomic64_read(&flow->stats.tcp_flags);
+}
+
+void flow_stats_clear(struct flow *flow)
+{
+	dp_atomic64_set(&flow->stats.packets, 0);
+	dp_atomic64_set(&flow->stats.bytes, 0);
+	dp_atomic64_set(&flow->stats.used, 0);
+	dp_atomic64_set(&flow->stats.tcp_flags, 0);
+}
