@@ -85,12 +85,19 @@ struct dpif_upcall {
 	size_t userdata_len;
 	uint32_t pid;                   /* from a userspace action, or 0 */
 	bool is_miss;                   /* a miss, not a userspace action */
+	struct flow_ufid ufid;          /* a miss: the UFID its megaflow gets */
 };
 
 /* Called by a polling thread for every miss and userspace action.  For a
  * miss, it may fill 'mask' and 'actions' (netlink buffers of the given
  * capacity) and return 0: the datapath then installs the megaflow and runs
- * the actions on the packet.  Any other return drops the packet. */
+ * the actions on the packet.  Any other return drops the packet.  An empty
+ * 'mask' means an exact match.  For a userspace action 'mask' and 'actions'
+ * are NULL and the return value is ignored.  Polling threads call it
+ * concurrently, holding no datapath lock: it may put, get, delete and dump
+ * flows, but not change ports, threads or callbacks (which wait for the
+ * polling threads), nor execute.  dpif_execute() calls it in the caller's
+ * thread for userspace actions. */
 typedef int dpif_upcall_cb(const struct dpif_upcall *,
 			   struct nlbuf *mask, struct nlbuf *actions,
 			   void *aux);
@@ -121,7 +128,9 @@ struct dpif_class {
 			const void *mask, size_t mask_len,
 			const void *actions, size_t actions_len,
 			const struct flow_ufid *, struct dpif_flow_stats *old);
-	/* By UFID when 'ufid' is given, else by exact key + mask. */
+	/* By UFID when 'ufid' is given, else by the key the flow was
+	 * installed with (unmasked, as the kernel datapath does: the put's, or
+	 * the packet's for a megaflow a miss installed). */
 	int (*flow_get)(struct dpif *, const void *key, size_t key_len,
 			const struct flow_ufid *, struct dpif_flow *,
 			void **buf);
@@ -146,11 +155,55 @@ struct dpif {
 	char error[256];
 };
 
+/* Opens datapath 'name' of provider 'type' (NULL or "": "netdev"),
+ * creating it if 'create' (-EEXIST if it exists) or else finding it
+ * (-ENODEV if there is none); -EAFNOSUPPORT for an unknown type.
+ *
+ * A handle is used by one thread at a time.  With dpif-netdev, every thread
+ * that calls these functions is rcu_register_thread()ed first, as for the
+ * datapath core.  Each call below clears the handle's error and, when it
+ * fails, leaves a message for dpif_last_error(). */
 int dpif_open(const char *type, const char *name, bool create,
 	      struct dpif **);
 void dpif_close(struct dpif *);
+/* Deletes the datapath (its ports and flows); the handle still needs
+ * dpif_close(), and other handles on it then fail with -ENODEV. */
+int dpif_destroy(struct dpif *);
+/* The names of the datapaths of provider 'type', malloc()ed, as are each
+ * of them. */
+int dpif_enumerate(const char *type, char ***names, size_t *n);
+const char *dpif_type(const struct dpif *);
 const char *dpif_last_error(const struct dpif *);
 void dpif_set_error(struct dpif *, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+
+int dpif_get_stats(struct dpif *, struct dpif_dp_stats *);
+/* '*port_no': DPIF_PORT_NONE to pick the lowest free number, or the number
+ * wanted (-EBUSY if taken); set to the port's number on success. */
+int dpif_port_add(struct dpif *, const char *name, const char *type,
+		  const char *const *options, uint32_t *port_no);
+int dpif_port_del(struct dpif *, uint32_t port_no);
+int dpif_port_query_by_number(struct dpif *, uint32_t, struct dpif_port *);
+int dpif_port_query_by_name(struct dpif *, const char *, struct dpif_port *);
+int dpif_port_dump(struct dpif *, int (*cb)(const struct dpif_port *, void *),
+		   void *);
+int dpif_flow_put(struct dpif *, enum dpif_flow_put_flags,
+		  const void *key, size_t key_len,
+		  const void *mask, size_t mask_len,
+		  const void *actions, size_t actions_len,
+		  const struct flow_ufid *, struct dpif_flow_stats *old);
+int dpif_flow_get(struct dpif *, const void *key, size_t key_len,
+		  const struct flow_ufid *, struct dpif_flow *, void **buf);
+int dpif_flow_del(struct dpif *, const void *key, size_t key_len,
+		  const struct flow_ufid *, struct dpif_flow_stats *);
+int dpif_flow_flush(struct dpif *);
+int dpif_flow_dump(struct dpif *, int (*cb)(const struct dpif_flow *, void *),
+		   void *);
+int dpif_execute(struct dpif *, const struct dp_packet *packet,
+		 const void *actions, size_t actions_len);
+void dpif_register_upcall_cb(struct dpif *, dpif_upcall_cb *, void *aux);
+
+/* For providers: fills in the common part of a new handle. */
+void dpif_init(struct dpif *, const struct dpif_class *, const char *name);
 
 #endif /* WEIR_DPIF_H */

@@ -2,6 +2,8 @@
 # Runs cmocka unit test programs with TAP output and counts their cases.
 # Usage: run-unit.sh PROGRAM...   Ends with "RESULT <passed> <failed> <skipped>".
 pass=0 fail=0 skip=0
+# ThreadSanitizer builds: the suppressions, each justified in the file.
+export TSAN_OPTIONS="suppressions=$(cd "$(dirname "$0")" && pwd)/tsan.supp ${TSAN_OPTIONS:-}"
 for prog in "$@"; do
     out=$(CMOCKA_MESSAGE_OUTPUT=TAP "./$prog" 2>&1)
     rc=$?

@@ -9,17 +9,19 @@
 _Static_assert(sizeof(struct flow_key) == 16 * sizeof(u64),
 	       "flow keys are hashed and compared as 16 words");
 
-#define SUBTABLE_MIN_BUCKETS 4
-#define UFID_MIN_BUCKETS 64
+#define SUBTABLE_MIN_BUCKETS 1
+#define UFID_MIN_BUCKETS 16
 
 #define wderef(p) rcu_dereference_protected((p), 1)
 
 struct flow_subtable {
-	/* Read by every lookup. */
-	struct flow_key mask;
-	u8 start;                       /* nonzero mask words: [start, end) */
-	u8 end;
+	/* Read by every lookup: the mask's nonzero words, their indexes in
+	 * the key, and the flows. */
+	u64 mwords[FLOW_KEY_WORDS];
+	u8 idx[FLOW_KEY_WORDS];
+	u8 n_words;
 	struct rcu_hmap flows;
+	struct flow_key mask;
 	/* The writer's. */
 	u64 id;                         /* creation order, for dumps */
 	u64 ranked_hits;                /* 'hits' at the previous ranking */
@@ -42,12 +44,12 @@ struct flow_subtable_array {
 static __always_inline u32 masked_hash(const struct flow_subtable *st,
 				       const dp_word *key)
 {
-	const dp_word *mask = flow_key_words(&st->mask);
 	u64 acc = 0;
 	u32 i;
 
-	for (i = st->start; i < st->end; i++)
-		acc = dp_hash_add(acc, key[i] & mask[i], i);
+	for (i = 0; i < st->n_words; i++)
+		acc = dp_hash_add(acc, key[st->idx[i]] & st->mwords[i],
+				  st->idx[i]);
 	return dp_hash_finish(acc);
 }
 
@@ -55,23 +57,36 @@ static __always_inline bool masked_equal(const struct flow_subtable *st,
 					 const dp_word *key,
 					 const struct flow *flow)
 {
-	const dp_word *mask = flow_key_words(&st->mask);
 	const dp_word *fkey = flow_key_words(&flow->key);
 	u64 diff = 0;
 	u32 i;
 
-	for (i = st->start; i < st->end; i++)
-		diff |= (key[i] & mask[i]) ^ fkey[i];
+	for (i = 0; i < st->n_words; i++)
+		diff |= (key[st->idx[i]] & st->mwords[i]) ^ fkey[st->idx[i]];
 	return !diff;
+}
+
+/* The cache lines of a flow that masked_equal() reads: at most two, as the
+ * key is two lines from a line boundary. */
+static __always_inline void prefetch_masked(const struct flow_subtable *st,
+					    const struct flow *flow)
+{
+	const dp_word *fkey = flow_key_words(&flow->key);
+
+	if (st->n_words) {
+		prefetch(&fkey[st->idx[0]]);
+		prefetch(&fkey[st->idx[st->n_words - 1]]);
+	}
 }
 
 static __always_inline struct flow *
 subtable_lookup(const struct flow_subtable *st, const dp_word *key, u32 hash)
 {
 	const struct rcu_hmap_buckets *b = rcu_hmap_buckets(&st->flows);
+	struct rcu_hmap_cursor cur;
 	struct rcu_hmap_node *node;
 
-	rcu_hmap_for_each_hash(node, b, hash) {
+	rcu_hmap_for_each_hash(node, cur, b, hash) {
 		struct flow *flow = container_of(node, struct flow, node);
 
 		if (masked_equal(st, key, flow))
@@ -142,9 +157,8 @@ static struct flow_subtable *subtable_alloc(struct flow_table *t,
 	st->mask = *mask;
 	for (i = 0; i < FLOW_KEY_WORDS; i++) {
 		if (m[i]) {
-			if (!st->end)
-				st->start = i;
-			st->end = i + 1;
+			st->mwords[st->n_words] = m[i];
+			st->idx[st->n_words++] = i;
 		}
 	}
 	st->id = ++t->last_subtable_id;
@@ -208,13 +222,29 @@ static void subtable_remove(struct flow_table *t, struct flow_subtable *st)
 	subtable_retire(t, st);
 }
 
+#define CACHE_LINE 64
+
+static struct flow *flow_alloc(void)
+{
+	void *mem = dp_zalloc(sizeof(struct flow) + CACHE_LINE - 1);
+	struct flow *flow;
+
+	if (!mem)
+		return NULL;
+	flow = (struct flow *)(((unsigned long)mem + CACHE_LINE - 1) &
+			       ~(CACHE_LINE - 1UL));
+	flow->mem = mem;
+	return flow;
+}
+
 static void flow_free_rcu(struct rcu_head *rcu)
 {
 	struct flow *flow;
 
+	dp_rcu_cb_begin();
 	flow = container_of(rcu, struct flow, rcu);
 	dp_free(wderef(flow->actions));
-	dp_free(flow);
+	dp_free(flow->mem);
 }
 
 bool flow_ref(struct flow *flow)
@@ -310,7 +340,7 @@ int flow_table_insert(struct flow_table *t, const struct flow_key *key,
 	if (t->limit && t->count >= t->limit)
 		return -EFBIG;
 
-	flow = dp_zalloc(sizeof(*flow));
+	flow = flow_alloc();
 	if (!flow)
 		return -ENOMEM;
 	st = subtable_find(wderef(t->subtables), mask);
@@ -324,7 +354,7 @@ int flow_table_insert(struct flow_table *t, const struct flow_key *key,
 				rcu_hmap_destroy(&st->flows);
 				dp_free(st);
 			}
-			dp_free(flow);
+			dp_free(flow->mem);
 			return -ENOMEM;
 		}
 		for (i = 0; i < old->n; i++)
@@ -455,16 +485,13 @@ void flow_replace_actions(struct flow *flow, struct flow_actions *actions)
 	flow_actions_free_rcu(old);
 }
 
-struct flow *flow_table_lookup(const struct flow_table *t,
-			       const struct flow_key *key)
+/* The first match from subtable 'i' on. */
+static struct flow *lookup_from(const struct flow_subtable_array *a, u32 i,
+				const dp_word *key)
 {
-	const struct flow_subtable_array *a = rcu_dereference(t->subtables);
-	const dp_word *k = flow_key_words(key);
-	u32 i;
-
-	for (i = 0; i < a->n; i++) {
+	for (; i < a->n; i++) {
 		struct flow_subtable *st = a->st[i];
-		struct flow *flow = subtable_lookup(st, k, masked_hash(st, k));
+		struct flow *flow = subtable_lookup(st, key, masked_hash(st, key));
 
 		if (flow) {
 			subtable_hit(st, 1);
@@ -474,60 +501,89 @@ struct flow *flow_table_lookup(const struct flow_table *t,
 	return NULL;
 }
 
-/* Per subtable: hash every unresolved key and prefetch its bucket, then
- * read the buckets and prefetch the first nodes, then compare; by then each
- * access has had the rest of the batch's work to arrive. */
+struct flow *flow_table_lookup(const struct flow_table *t,
+			       const struct flow_key *key)
+{
+	return lookup_from(rcu_dereference(t->subtables), 0,
+			   flow_key_words(key));
+}
+
+/* Batches are bound by memory latency, so they keep many accesses in
+ * flight and let each key wait on one dependent access per subtable, not
+ * two.  Per subtable in rank order: hash the keys still unresolved and
+ * prefetch their buckets one subtable ahead of reading them; the first node
+ * there with the key's hash becomes the key's candidate (its lines are
+ * prefetched), which ends the key's search over subtables.  Then the
+ * candidates are compared.  An equal hash is all but proof of a match, so a
+ * failed compare simply resumes the ordinary search at that subtable:
+ * answers are those of flow_table_lookup(). */
+static void batch_hash(const struct flow_subtable *st,
+		       const struct flow_key *const keys[], u32 todo,
+		       u32 hashes[])
+{
+	const struct rcu_hmap_buckets *b = rcu_hmap_buckets(&st->flows);
+	u32 m, j;
+
+	for (m = todo; m; m &= m - 1) {
+		j = __builtin_ctz(m);
+		hashes[j] = masked_hash(st, flow_key_words(keys[j]));
+		prefetch(rcu_hmap_bucket(b, hashes[j]));
+	}
+}
+
 void flow_table_lookup_batch(const struct flow_table *t,
 			     const struct flow_key *const keys[], u32 n,
 			     struct flow *flows[])
 {
 	const struct flow_subtable_array *a = rcu_dereference(t->subtables);
-	struct rcu_hmap_node *nodes[FLOW_TABLE_BATCH];
-	u32 hashes[FLOW_TABLE_BATCH];
-	u32 todo, m, i, j;
+	u32 hashes[2][FLOW_TABLE_BATCH];
+	u8 at[FLOW_TABLE_BATCH];        /* subtable of the candidate */
+	u32 todo, cands = 0, slow = 0, m, i, j;
+
+	_Static_assert(FLOW_TABLE_BATCH <= 32, "keys are bits of a u32");
 
 	if (n > FLOW_TABLE_BATCH)
 		n = FLOW_TABLE_BATCH;
 	for (j = 0; j < n; j++)
 		flows[j] = NULL;
 	todo = n == 32 ? ~0U : (1U << n) - 1;
+	if (a->n)
+		batch_hash(a->st[0], keys, todo, hashes[0]);
 	for (i = 0; todo && i < a->n; i++) {
-		struct flow_subtable *st = a->st[i];
+		const struct flow_subtable *st = a->st[i];
 		const struct rcu_hmap_buckets *b = rcu_hmap_buckets(&st->flows);
-		u64 hits = 0;
+		u32 *h = hashes[i & 1];
 
+		if (i + 1 < a->n)
+			batch_hash(a->st[i + 1], keys, todo, hashes[(i + 1) & 1]);
 		for (m = todo; m; m &= m - 1) {
-			j = __builtin_ctz(m);
-			hashes[j] = masked_hash(st, flow_key_words(keys[j]));
-			prefetch(rcu_hmap_head(b, hashes[j]));
-		}
-		for (m = todo; m; m &= m - 1) {
-			j = __builtin_ctz(m);
-			nodes[j] = rcu_hmap_first(b, hashes[j]);
-			if (nodes[j])
-				prefetch(nodes[j]);
-		}
-		for (m = todo; m; m &= m - 1) {
-			const dp_word *k;
+			struct rcu_hmap_cursor cur;
 			struct rcu_hmap_node *node;
 
 			j = __builtin_ctz(m);
-			k = flow_key_words(keys[j]);
-			for (node = nodes[j]; node; node = rcu_hmap_next(b, node)) {
-				struct flow *flow = container_of(node, struct flow,
-								 node);
-
-				if (node->hash == hashes[j] &&
-				    masked_equal(st, k, flow)) {
-					flows[j] = flow;
-					todo &= ~(1U << j);
-					hits++;
-					break;
-				}
-			}
+			node = rcu_hmap_first_hash(b, h[j], &cur);
+			if (!node)
+				continue;
+			flows[j] = container_of(node, struct flow, node);
+			prefetch_masked(st, flows[j]);
+			cands |= 1U << j;
+			at[j] = i;
+			todo &= ~(1U << j);
 		}
-		if (hits)
-			subtable_hit(st, hits);
+	}
+	for (m = cands; m; m &= m - 1) {
+		const struct flow_subtable *st;
+
+		j = __builtin_ctz(m);
+		st = a->st[at[j]];
+		if (masked_equal(st, flow_key_words(keys[j]), flows[j]))
+			subtable_hit((struct flow_subtable *)st, 1);
+		else
+			slow |= 1U << j;
+	}
+	for (m = slow; m; m &= m - 1) {
+		j = __builtin_ctz(m);
+		flows[j] = lookup_from(a, at[j], flow_key_words(keys[j]));
 	}
 }
 
@@ -547,9 +603,10 @@ struct flow *flow_table_lookup_ufid(const struct flow_table *t,
 {
 	const struct rcu_hmap_buckets *b = rcu_hmap_buckets(&t->ufids);
 	u32 hash = ufid_hash(ufid);
+	struct rcu_hmap_cursor cur;
 	struct rcu_hmap_node *node;
 
-	rcu_hmap_for_each_hash(node, b, hash) {
+	rcu_hmap_for_each_hash(node, cur, b, hash) {
 		struct flow *flow = container_of(node, struct flow, ufid_node);
 
 		if (flow->ufid.id[0] == ufid->id[0] &&

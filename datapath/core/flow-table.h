@@ -56,13 +56,15 @@ struct flow_stats {
 struct flow_subtable;
 
 struct flow {
-	struct rcu_hmap_node node;      /* in its subtable, by masked key hash */
-	u8 dead;                        /* removed: READ_ONCE, never cleared */
-	u8 has_ufid;
-	refcount_t refcnt;              /* the table's, plus flow_ref()s */
+	/* First, and cache-line aligned: a lookup's compare reads only the
+	 * lines of the mask's words, usually one. */
 	struct flow_key key;            /* masked */
 	struct flow_subtable *subtable; /* valid while !dead, as its mask */
 	struct flow_actions __rcu *actions;
+	u8 dead;                        /* removed: READ_ONCE, never cleared */
+	u8 has_ufid;
+	refcount_t refcnt;              /* the table's, plus flow_ref()s */
+	struct rcu_hmap_node node;      /* in its subtable, by masked key hash */
 	struct rcu_hmap_node ufid_node; /* in the table's UFID map */
 	struct flow_ufid ufid;
 	struct {
@@ -72,6 +74,7 @@ struct flow {
 		dp_atomic64 tcp_flags;
 	} stats;
 	struct rcu_head rcu;
+	void *mem;                      /* the allocation 'flow' is aligned in */
 };
 
 struct flow_subtable_array;

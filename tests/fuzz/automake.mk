@@ -23,8 +23,20 @@ tests_fuzz_fuzz_odp_text_LDADD = lib/libweir.a
 tests_fuzz_fuzz_odp_text_LDFLAGS = $(FUZZLINK)
 EXTRA_DIST += tests/fuzz/corpus/fuzz-odp-text
 
+FUZZ_TARGETS += tests/fuzz/fuzz-odp-actions-text
+tests_fuzz_fuzz_odp_actions_text_SOURCES = tests/fuzz/fuzz-odp-actions-text.c
+tests_fuzz_fuzz_odp_actions_text_LDADD = lib/libweir.a
+tests_fuzz_fuzz_odp_actions_text_LDFLAGS = $(FUZZLINK)
+EXTRA_DIST += tests/fuzz/corpus/fuzz-odp-actions-text
+
 FUZZ_TARGETS += tests/fuzz/fuzz-actions-validate
 tests_fuzz_fuzz_actions_validate_SOURCES = tests/fuzz/fuzz-actions-validate.c
 tests_fuzz_fuzz_actions_validate_LDADD = lib/libweir.a
 tests_fuzz_fuzz_actions_validate_LDFLAGS = $(FUZZLINK)
 EXTRA_DIST += tests/fuzz/corpus/fuzz-actions-validate
+
+FUZZ_TARGETS += tests/fuzz/fuzz-jsonrpc
+tests_fuzz_fuzz_jsonrpc_SOURCES = tests/fuzz/fuzz-jsonrpc.c
+tests_fuzz_fuzz_jsonrpc_LDADD = lib/libweir.a $(JANSSON_LIBS)
+tests_fuzz_fuzz_jsonrpc_LDFLAGS = $(FUZZLINK)
+EXTRA_DIST += tests/fuzz/corpus/fuzz-jsonrpc

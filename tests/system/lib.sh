@@ -171,6 +171,39 @@ sendp([eval(e) for e in sys.argv[2:]], iface=sys.argv[1], verbose=False)
 EOF
 }
 
+# weir_start NS: starts weir-vswitchd in the foreground inside namespace NS
+# (killed at exit, which it survives cleanly), its run directory, control
+# socket and log (WEIR_LOG) in TEST_DIR; skips if it is not built.  Then
+# dpctl and appctl talk to it.
+weir_start() {
+    local daemon=$WEIR_BUILD/vswitchd/weir-vswitchd
+    [ -x "$daemon" ] && [ -x "$WEIR_BUILD/utilities/weir-dpctl" ] ||
+        skip "weir-vswitchd and weir-dpctl are not built in $WEIR_BUILD"
+    export WEIR_RUNDIR=$TEST_DIR/run
+    WEIR_CTL=$WEIR_RUNDIR/weir-vswitchd.ctl
+    WEIR_LOG=$TEST_DIR/weir-vswitchd.log
+    ns_bg "$1" "$daemon" --pidfile --log-file="$WEIR_LOG"
+    WEIR_PID=$BG_PID
+    wait_for 10 test -S "$WEIR_CTL" ||
+        fail "weir-vswitchd did not start: $(cat "$TEST_DIR/weir-vswitchd.log")"
+}
+
+dpctl() {
+    "$WEIR_BUILD/utilities/weir-dpctl" --unixctl="$WEIR_CTL" "$@"
+}
+
+appctl() {
+    "$WEIR_BUILD/utilities/weir-appctl" -t "$WEIR_CTL" "$@"
+}
+
+# weir_stopped: waits until the daemon has exited, and checks that it
+# cleaned up after itself and that no sanitizer complained.
+weir_stopped() {
+    wait_for 10 bash -c "! kill -0 $WEIR_PID" || return 1
+    ! test -e "$WEIR_CTL" && ! test -e "$WEIR_RUNDIR/weir-vswitchd.pid" &&
+        ! grep -E 'Sanitizer|runtime error' "$WEIR_LOG"
+}
+
 # check WHAT CMD...: records a failure unless CMD succeeds; the test goes on.
 check() {
     local what=$1

@@ -2,3 +2,7 @@
 noinst_PROGRAMS += tests/tools/flow-keys
 tests_tools_flow_keys_SOURCES = tests/tools/flow-keys.c
 tests_tools_flow_keys_LDADD = lib/libweir.a
+
+noinst_PROGRAMS += tests/tools/netdev-relay
+tests_tools_netdev_relay_SOURCES = tests/tools/netdev-relay.c
+tests_tools_netdev_relay_LDADD = lib/libweir.a

@@ -32,6 +32,12 @@ tests_unit_test_odp_key_text_SOURCES = tests/unit/test-odp-key-text.c
 tests_unit_test_odp_key_text_CFLAGS = $(UNITFLAGS)
 tests_unit_test_odp_key_text_LDADD = $(UNITLIBS)
 
+UNIT_TESTS += tests/unit/test-odp-actions-text
+tests_unit_test_odp_actions_text_SOURCES = tests/unit/test-odp-actions-text.c
+tests_unit_test_odp_actions_text_CFLAGS = $(UNITFLAGS)
+tests_unit_test_odp_actions_text_LDADD = $(UNITLIBS)
+
+EXTRA_DIST += tests/tsan.supp
 UNIT_TESTS += tests/unit/test-flow-table
 tests_unit_test_flow_table_SOURCES = tests/unit/test-flow-table.c
 tests_unit_test_flow_table_CFLAGS = $(UNITFLAGS)
@@ -42,3 +48,23 @@ tests_unit_test_actions_SOURCES = tests/unit/test-actions.c
 tests_unit_test_actions_CFLAGS = $(UNITFLAGS)
 tests_unit_test_actions_LDADD = $(UNITLIBS)
 EXTRA_DIST += tests/unit/packet-check.h
+
+UNIT_TESTS += tests/unit/test-dpif-netdev
+tests_unit_test_dpif_netdev_SOURCES = tests/unit/test-dpif-netdev.c
+tests_unit_test_dpif_netdev_CFLAGS = $(UNITFLAGS)
+tests_unit_test_dpif_netdev_LDADD = $(UNITLIBS)
+
+UNIT_TESTS += tests/unit/test-jsonrpc
+tests_unit_test_jsonrpc_SOURCES = tests/unit/test-jsonrpc.c
+tests_unit_test_jsonrpc_CFLAGS = $(UNITFLAGS)
+tests_unit_test_jsonrpc_LDADD = $(UNITLIBS) $(JANSSON_LIBS) -lpthread
+
+UNIT_TESTS += tests/unit/test-netdev
+tests_unit_test_netdev_SOURCES = tests/unit/test-netdev.c
+tests_unit_test_netdev_CFLAGS = $(UNITFLAGS)
+tests_unit_test_netdev_LDADD = $(UNITLIBS)
+
+UNIT_TESTS += tests/unit/test-netdev-vnet
+tests_unit_test_netdev_vnet_SOURCES = tests/unit/test-netdev-vnet.c
+tests_unit_test_netdev_vnet_CFLAGS = $(UNITFLAGS)
+tests_unit_test_netdev_vnet_LDADD = $(UNITLIBS)

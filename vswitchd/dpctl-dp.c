@@ -1,0 +1,390 @@
+/* dpctl commands on datapaths and their ports: add-dp, del-dp, dump-dps,
+ * show, add-if, del-if. */
+#include "dpctl-private.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dpif.h"
+#include "xalloc.h"
+
+/* A port as add-if gives it: "NAME[,type=TYPE][,port_no=N][,KEY=VALUE]...".
+ * 'options' (NULL-terminated) point into 'buf'. */
+struct dpctl_port_spec {
+	char *buf;
+	const char *name;
+	const char *type;
+	uint32_t port_no;
+	const char *options[16];
+};
+
+static void dpctl_port_specs_free(struct dpctl_port_spec *specs, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(specs[i].buf);
+	free(specs);
+}
+
+static int dpctl_parse_port_no(const char *s, uint32_t *port_no)
+{
+	char *end;
+	unsigned long v;
+
+	if (*s < '0' || *s > '9')
+		return -EINVAL;
+	errno = 0;
+	v = strtoul(s, &end, 10);
+	if (errno || *end || v >= DPIF_PORT_NONE)
+		return -EINVAL;
+	*port_no = v;
+	return 0;
+}
+
+/* One "KEY=VALUE" of a port spec. */
+static int dpctl_port_option(struct dpctl_port_spec *spec, char *opt,
+			     size_t *n, FILE *out)
+{
+	char *eq = strchr(opt, '=');
+
+	if (!eq || eq == opt) {
+		fprintf(out, "%s: \"%s\": options are KEY=VALUE\n",
+			spec->name, opt);
+		return -EINVAL;
+	}
+	if (!strncmp(opt, "type=", 5)) {
+		spec->type = eq + 1;
+	} else if (!strncmp(opt, "port_no=", 8)) {
+		if (dpctl_parse_port_no(eq + 1, &spec->port_no)) {
+			fprintf(out, "%s: \"%s\": not a port number\n",
+				spec->name, opt);
+			return -EINVAL;
+		}
+	} else if (*n + 1 < sizeof spec->options / sizeof *spec->options) {
+		spec->options[(*n)++] = opt;
+	} else {
+		fprintf(out, "%s: too many options\n", spec->name);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static int dpctl_parse_port_spec(const char *s, struct dpctl_port_spec *spec,
+				 FILE *out)
+{
+	size_t n = 0;
+	char *save, *opt;
+
+	memset(spec, 0, sizeof *spec);
+	spec->buf = xstrdup(s);
+	spec->port_no = DPIF_PORT_NONE;
+	spec->name = strtok_r(spec->buf, ",", &save);
+	if (!spec->name || s[0] == ',') {
+		fprintf(out, "\"%s\": no interface name\n", s);
+		return -EINVAL;
+	}
+	while ((opt = strtok_r(NULL, ",", &save)))
+		if (dpctl_port_option(spec, opt, &n, out))
+			return -EINVAL;
+	return 0;
+}
+
+/* Parses every spec first, so that a bad one adds none. */
+static struct dpctl_port_spec *dpctl_parse_port_specs(int n,
+						      const char *const *s,
+						      FILE *out)
+{
+	struct dpctl_port_spec *specs = xcalloc(n, sizeof *specs);
+
+	for (int i = 0; i < n; i++) {
+		if (dpctl_parse_port_spec(s[i], &specs[i], out)) {
+			dpctl_port_specs_free(specs, i + 1);
+			return NULL;
+		}
+	}
+	return specs;
+}
+
+/* Adds the ports of 'specs' and frees them. */
+static int dpctl_add_ports(struct dpif *dpif, struct dpctl_port_spec *specs,
+			   int n, FILE *out)
+{
+	int error = 0;
+
+	for (int i = 0; i < n && !error; i++) {
+		uint32_t port_no = specs[i].port_no;
+		error = dpif_port_add(dpif, specs[i].name, specs[i].type,
+				      specs[i].options, &port_no);
+		if (error)
+			dpctl_error(out, dpif, error, specs[i].name);
+	}
+	dpctl_port_specs_free(specs, n);
+	return error;
+}
+
+static void dpctl_hold(struct dpctl *dpctl, char *type, char *name,
+		       struct dpif *dpif)
+{
+	dpctl->dps = xrealloc(dpctl->dps,
+			      (dpctl->n_dps + 1) * sizeof *dpctl->dps);
+	dpctl->dps[dpctl->n_dps++] = (struct dpctl_dp){
+		.type = type, .name = name, .dpif = dpif,
+	};
+}
+
+static void dpctl_unhold(struct dpctl *dpctl, struct dpif *dpif)
+{
+	for (size_t i = 0; i < dpctl->n_dps; i++) {
+		struct dpctl_dp *dp = &dpctl->dps[i];
+		if (dp->dpif != dpif)
+			continue;
+		free(dp->type);
+		free(dp->name);
+		*dp = dpctl->dps[--dpctl->n_dps];
+		return;
+	}
+}
+
+static int dpctl_add_dp(int argc, const char *argv[], FILE *out, void *aux)
+{
+	struct dpctl_port_spec *specs = NULL;
+	struct dpctl_args a;
+	struct dpif *dpif;
+	char *type, *name;
+
+	if (dpctl_parse_args(argc, argv, 0, 1, 16, &a, out))
+		return -EINVAL;
+	if (!dpctl_split_name(a.pos[0], &type, &name)) {
+		fprintf(out, "\"%s\": not a datapath name ([TYPE@]NAME)\n",
+			a.pos[0]);
+		return -EINVAL;
+	}
+	if (a.n > 1 && !(specs = dpctl_parse_port_specs(a.n - 1, a.pos + 1,
+							out)))
+		goto error;
+	int error = dpif_open(type, name, true, &dpif);
+	if (error) {
+		fprintf(out, "%s: %s\n", a.pos[0],
+			error == -EEXIST ? "datapath exists"
+			: error == -EAFNOSUPPORT ? "unknown datapath type"
+			: strerror(-error));
+		goto error;
+	}
+	dpctl_hold(aux, type, name, dpif);
+	return specs ? dpctl_add_ports(dpif, specs, a.n - 1, out) : 0;
+
+error:
+	free(type);
+	free(name);
+	return -EINVAL;
+}
+
+static int dpctl_del_dp(int argc, const char *argv[], FILE *out, void *aux)
+{
+	struct dpctl_args a;
+	struct dpif *dpif;
+
+	if (dpctl_parse_args(argc, argv, 0, 1, 1, &a, out) ||
+	    !(dpif = dpctl_open(aux, a.pos[0], out)))
+		return -EINVAL;
+	int error = dpif_destroy(dpif);
+	if (error)
+		dpctl_error(out, dpif, error, a.pos[0]);
+	dpctl_unhold(aux, dpif);
+	dpif_close(dpif);
+	return error;
+}
+
+static int dpctl_add_if(int argc, const char *argv[], FILE *out, void *aux)
+{
+	struct dpctl_port_spec *specs;
+	struct dpctl_args a;
+	struct dpif *dpif;
+
+	if (dpctl_parse_args(argc, argv, 0, 2, 16, &a, out) ||
+	    !(specs = dpctl_parse_port_specs(a.n - 1, a.pos + 1, out)))
+		return -EINVAL;
+	if (!(dpif = dpctl_open(aux, a.pos[0], out))) {
+		dpctl_port_specs_free(specs, a.n - 1);
+		return -ENODEV;
+	}
+	int error = dpctl_add_ports(dpif, specs, a.n - 1, out);
+	dpctl_release(aux, dpif);
+	return error;
+}
+
+static int dpctl_del_if(int argc, const char *argv[], FILE *out, void *aux)
+{
+	struct dpctl_args a;
+	struct dpif *dpif;
+	int error = 0;
+
+	if (dpctl_parse_args(argc, argv, 0, 2, 16, &a, out) ||
+	    !(dpif = dpctl_open(aux, a.pos[0], out)))
+		return -EINVAL;
+	for (int i = 1; i < a.n && !error; i++) {
+		struct dpif_port port;
+		error = dpif_port_query_by_name(dpif, a.pos[i], &port);
+		if (!error)
+			error = dpif_port_del(dpif, port.port_no);
+		if (error)
+			dpctl_error(out, dpif, error, a.pos[i]);
+	}
+	dpctl_release(aux, dpif);
+	return error;
+}
+
+static int dpctl_port_cmp(const void *a_, const void *b_)
+{
+	const struct dpif_port *a = a_, *b = b_;
+
+	return a->port_no < b->port_no ? -1 : a->port_no > b->port_no;
+}
+
+struct dpctl_ports {
+	struct dpif_port *ports;
+	size_t n;
+};
+
+static int dpctl_collect_port(const struct dpif_port *port, void *ports_)
+{
+	struct dpctl_ports *ports = ports_;
+
+	ports->ports = xrealloc(ports->ports,
+				(ports->n + 1) * sizeof *ports->ports);
+	ports->ports[ports->n++] = *port;
+	return 0;
+}
+
+/* The ports of 'dpif', by number, as ovs-dpctl lists them: the type is
+ * shown unless it is the ordinary "system". */
+static int dpctl_show_ports(struct dpif *dpif, FILE *out)
+{
+	struct dpctl_ports ports = { NULL, 0 };
+	int error = dpif_port_dump(dpif, dpctl_collect_port, &ports);
+
+	qsort(ports.ports, ports.n, sizeof *ports.ports, dpctl_port_cmp);
+	for (size_t i = 0; i < ports.n; i++) {
+		const struct dpif_port *p = &ports.ports[i];
+		fprintf(out, "  port %u: %s", p->port_no, p->name);
+		if (strcmp(p->type, "system"))
+			fprintf(out, " (%s)", p->type);
+		fputc('\n', out);
+	}
+	free(ports.ports);
+	return error;
+}
+
+static int dpctl_show_dp(struct dpif *dpif, bool stats, FILE *out)
+{
+	struct dpif_dp_stats st;
+	int error = dpif_get_stats(dpif, &st);
+
+	if (error)
+		return dpctl_error(out, dpif, error, dpif->name);
+	uint64_t packets = st.n_hit + st.n_missed;
+	fprintf(out, "%s@%s:\n", dpif_type(dpif), dpif->name);
+	fprintf(out, "  lookups: hit:%llu missed:%llu lost:%llu\n"
+		"  flows: %llu\n"
+		"  masks: hit:%llu total:%llu hit/pkt:%.2f\n",
+		(unsigned long long)st.n_hit, (unsigned long long)st.n_missed,
+		(unsigned long long)st.n_lost, (unsigned long long)st.n_flows,
+		(unsigned long long)st.n_mask_hit,
+		(unsigned long long)st.n_masks,
+		packets ? (double)st.n_mask_hit / packets : 0.0);
+	error = dpctl_show_ports(dpif, out);
+	/* dpif has no per-port counters yet: say so rather than show none. */
+	if (stats)
+		fputs("  (port statistics: not available from the datapath "
+		      "yet)\n", out);
+	return error ? dpctl_error(out, dpif, error, dpif->name) : 0;
+}
+
+static int dpctl_show_one(struct dpctl *dpctl, const char *name,
+			  bool stats, FILE *out)
+{
+	struct dpif *dpif = dpctl_open(dpctl, name, out);
+
+	if (!dpif)
+		return -ENODEV;
+	int error = dpctl_show_dp(dpif, stats, out);
+	dpctl_release(dpctl, dpif);
+	return error;
+}
+
+static int dpctl_name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The names of every userspace datapath, sorted; NULL-terminated. */
+static char **dpctl_all_dps(size_t *n)
+{
+	char **names = NULL;
+
+	*n = 0;
+	if (dpif_enumerate("netdev", &names, n) < 0)
+		*n = 0;
+	names = xrealloc(names, (*n + 1) * sizeof *names);
+	names[*n] = NULL;
+	qsort(names, *n, sizeof *names, dpctl_name_cmp);
+	return names;
+}
+
+static void dpctl_free_names(char **names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
+static int dpctl_show(int argc, const char *argv[], FILE *out, void *aux)
+{
+	struct dpctl_args a;
+	int error = 0;
+	size_t n;
+
+	if (dpctl_parse_args(argc, argv, DPCTL_STATS | DPCTL_NAMES, 0, 16,
+			     &a, out))
+		return -EINVAL;
+	bool stats = a.opts & DPCTL_STATS;
+	for (int i = 0; i < a.n; i++)
+		error = dpctl_show_one(aux, a.pos[i], stats, out) ?: error;
+	if (a.n)
+		return error;
+	char **names = dpctl_all_dps(&n);
+	for (size_t i = 0; i < n; i++)
+		error = dpctl_show_one(aux, names[i], stats, out) ?: error;
+	dpctl_free_names(names, n);
+	return error;
+}
+
+static int dpctl_dump_dps(int argc, const char *argv[], FILE *out, void *aux)
+{
+	size_t n;
+	char **names = dpctl_all_dps(&n);
+
+	for (size_t i = 0; i < n; i++)
+		fprintf(out, "netdev@%s\n", names[i]);
+	dpctl_free_names(names, n);
+	return 0;
+}
+
+void dpctl_register_dp_commands(struct dpctl *dpctl,
+				struct unixctl_server *server)
+{
+	unixctl_command_register(server, "dpctl/add-dp", "DP [IFACE...]",
+				 1, 16, dpctl_add_dp, dpctl);
+	unixctl_command_register(server, "dpctl/del-dp", "DP", 1, 1,
+				 dpctl_del_dp, dpctl);
+	unixctl_command_register(server, "dpctl/dump-dps", "", 0, 0,
+				 dpctl_dump_dps, dpctl);
+	unixctl_command_register(server, "dpctl/show", "[-s] [DP...]", 0, 17,
+				 dpctl_show, dpctl);
+	unixctl_command_register(server, "dpctl/add-if",
+				 "DP IFACE[,type=TYPE][,port_no=N]"
+				 "[,KEY=VALUE]...", 2, 16, dpctl_add_if,
+				 dpctl);
+	unixctl_command_register(server, "dpctl/del-if", "DP IFACE...", 2, 16,
+				 dpctl_del_if, dpctl);
+}
