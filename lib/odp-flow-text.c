@@ -23,10 +23,12 @@ static const struct {
 	{ 0x800, "[800]" },
 };
 
-static void put_stats(struct odp_text *out, const struct odp_flow_stats *st,
-		      bool verbose)
+void odp_flow_stats_format(struct odp_text *out,
+			   const struct odp_flow_stats *st, unsigned int flags)
 {
-	odp_text_printf(out, ", packets:%" PRIu64 ", bytes:%" PRIu64 ", used:",
+	bool verbose = flags & ODP_KEY_VERBOSE;
+
+	odp_text_printf(out, "packets:%" PRIu64 ", bytes:%" PRIu64 ", used:",
 			st->n_packets, st->n_bytes);
 	if (st->used) {
 		/* OVS's "%.3f" of seconds, from whole milliseconds. */
@@ -66,8 +68,10 @@ void odp_flow_format(struct odp_text *out, const void *key, size_t key_len,
 				stats->ufid[1] & 0xffff, stats->ufid[2] >> 16,
 				stats->ufid[2] & 0xffff, stats->ufid[3]);
 	odp_key_format(out, key, key_len, mask, mask_len, flags);
-	if (stats)
-		put_stats(out, stats, verbose);
+	if (stats) {
+		odp_text_printf(out, ", ");
+		odp_flow_stats_format(out, stats, flags);
+	}
 	odp_text_printf(out, ", actions:");
 	odp_actions_format(out, acts, acts_len);
 }

@@ -36,6 +36,13 @@ void odp_flow_format(struct odp_text *out, const void *key, size_t key_len,
 		     const struct odp_flow_stats *stats,
 		     const void *acts, size_t acts_len, unsigned int flags);
 
+/* Appends the statistics alone, as odp_flow_format() shows them:
+ * "packets:N, bytes:N, used:T[, flags:F]" and, with ODP_KEY_VERBOSE,
+ * "[, offloaded:yes][, dp:LAYER]". */
+void odp_flow_stats_format(struct odp_text *out,
+			   const struct odp_flow_stats *stats,
+			   unsigned int flags);
+
 /* Parses "KEY ACTIONS" (add-flow: the actions begin at the first port
  * number or action name) or a dump-flows line "KEY, ..., actions:ACTIONS"
  * (the statistics are skipped, not read), appending the key, its mask

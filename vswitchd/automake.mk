@@ -5,4 +5,4 @@ vswitchd_weir_vswitchd_SOURCES = \
 	vswitchd/dpctl.h vswitchd/dpctl-private.h \
 	vswitchd/dpctl.c vswitchd/dpctl-dp.c vswitchd/dpctl-flow.c vswitchd/dpctl-pmd.c \
 	vswitchd/dpctl-flow-text.h vswitchd/dpctl-flow-text.c
-vswitchd_weir_vswitchd_LDADD = lib/libweir.a $(JANSSON_LIBS) $(PTHREAD_LIBS)
+vswitchd_weir_vswitchd_LDADD = lib/libweir.a $(JANSSON_LIBS)

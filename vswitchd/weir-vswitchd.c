@@ -52,6 +52,19 @@ static void usage(void)
 	exit(0);
 }
 
+/* 'path' made absolute: a detached daemon moves to /, and still has to
+ * find its pid file and socket to remove them. */
+static char *abs_path(const char *path)
+{
+	char *cwd;
+
+	if (path[0] == '/' || !(cwd = getcwd(NULL, 0)))
+		return xstrdup(path);
+	char *abs = xasprintf("%s/%s", cwd, path);
+	free(cwd);
+	return abs;
+}
+
 static void parse_options(int argc, char *argv[], struct options *o)
 {
 	enum { OPT_DETACH = 256, OPT_PIDFILE, OPT_UNIXCTL, OPT_LOG_FILE };
@@ -70,12 +83,12 @@ static void parse_options(int argc, char *argv[], struct options *o)
 		switch (c) {
 		case OPT_DETACH: o->detach = true; break;
 		case OPT_PIDFILE:
-			o->pidfile = optarg ? xstrdup(optarg)
+			o->pidfile = optarg ? abs_path(optarg)
 				     : weir_rundir_file(PROGRAM ".pid");
 			break;
-		case OPT_UNIXCTL: o->unixctl = xstrdup(optarg); break;
+		case OPT_UNIXCTL: o->unixctl = abs_path(optarg); break;
 		case OPT_LOG_FILE:
-			o->log_file = optarg ? xstrdup(optarg)
+			o->log_file = optarg ? abs_path(optarg)
 				      : weir_rundir_file(PROGRAM ".log");
 			break;
 		case 'h': usage(); break;

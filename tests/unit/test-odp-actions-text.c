@@ -891,6 +891,7 @@ static void test_flow_dump_lines(void **state)
 		.n_packets = 3, .n_bytes = 294, .used = 880, .now = 1000,
 		.tcp_flags = 0xfff,
 	};
+	struct odp_text t = ODP_TEXT_INIT;
 	static struct flow f;
 
 	flow_parse_ok(line, &f, true);
@@ -922,6 +923,12 @@ static void test_flow_dump_lines(void **state)
 		   "ipv4(src=0.0.0.0/0.0.0.0,dst=0.0.0.0/0.0.0.0,proto=0/0,"
 		   "tos=0/0,ttl=0/0,frag=no), packets:1, bytes:60, "
 		   "used:12.345s, offloaded:yes, dp:tc, actions:2");
+
+	/* The statistics alone, as "get-flow -s" shows them. */
+	odp_flow_stats_format(&t, &st, 0);
+	assert_string_equal(odp_text_cstr(&t), "packets:1, bytes:60, "
+			    "used:12.345s");
+	odp_text_free(&t);
 }
 
 static void test_flow_parse_forms(void **state)
