@@ -229,16 +229,6 @@ static int afxdp_get_stats(const struct netdev *up, struct netdev_stats *s)
 	return 0;
 }
 
-static int afxdp_get_etheraddr(const struct netdev *up, uint8_t mac[6])
-{
-	return netdev_linux_get_mac(up->name, mac);
-}
-
-static int afxdp_get_mtu(const struct netdev *up, int *mtu)
-{
-	return netdev_linux_get_mtu(up->name, mtu);
-}
-
 static int afxdp_get_ifindex(const struct netdev *up)
 {
 	return ((const struct afxdp *)up)->ifindex;
@@ -247,11 +237,6 @@ static int afxdp_get_ifindex(const struct netdev *up)
 static int afxdp_rxq_fd(struct netdev *up, int qid)
 {
 	return xsk_socket__fd(((struct afxdp *)up)->xsk);
-}
-
-static int afxdp_one_queue(const struct netdev *up)
-{
-	return 1;
 }
 
 const struct netdev_class netdev_afxdp_class = {
@@ -263,9 +248,9 @@ const struct netdev_class netdev_afxdp_class = {
 	.rxq_fd = afxdp_rxq_fd,
 	.send = afxdp_send,
 	.get_stats = afxdp_get_stats,
-	.get_etheraddr = afxdp_get_etheraddr,
-	.get_mtu = afxdp_get_mtu,
+	.get_etheraddr = netdev_linux_get_etheraddr,
+	.get_mtu = netdev_linux_get_mtu,
 	.get_ifindex = afxdp_get_ifindex,
-	.n_rxq = afxdp_one_queue,
-	.n_txq = afxdp_one_queue,
+	.n_rxq = netdev_one_queue,
+	.n_txq = netdev_one_queue,
 };

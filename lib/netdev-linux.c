@@ -34,19 +34,19 @@ int netdev_linux_ifindex(const char *name)
 	return err ? err : ifr.ifr_ifindex;
 }
 
-int netdev_linux_get_mtu(const char *name, int *mtu)
+int netdev_linux_get_mtu(const struct netdev *dev, int *mtu)
 {
 	struct ifreq ifr = { 0 };
-	int err = ifr_ioctl(name, SIOCGIFMTU, &ifr);
+	int err = ifr_ioctl(dev->name, SIOCGIFMTU, &ifr);
 
 	*mtu = err ? 0 : ifr.ifr_mtu;
 	return err;
 }
 
-int netdev_linux_get_mac(const char *name, uint8_t mac[6])
+int netdev_linux_get_etheraddr(const struct netdev *dev, uint8_t mac[6])
 {
 	struct ifreq ifr = { 0 };
-	int err = ifr_ioctl(name, SIOCGIFHWADDR, &ifr);
+	int err = ifr_ioctl(dev->name, SIOCGIFHWADDR, &ifr);
 
 	memcpy(mac, err ? (const char[6]){ 0 } : ifr.ifr_hwaddr.sa_data, 6);
 	return err;

@@ -10,8 +10,9 @@
 
 /* The ifindex of 'name' (> 0), or -errno. */
 int netdev_linux_ifindex(const char *name);
-int netdev_linux_get_mtu(const char *name, int *mtu);
-int netdev_linux_get_mac(const char *name, uint8_t mac[6]);
+/* These two are netdev_class operations as they stand. */
+int netdev_linux_get_mtu(const struct netdev *, int *mtu);
+int netdev_linux_get_etheraddr(const struct netdev *, uint8_t mac[6]);
 /* Sets IFF_UP, as "ip link set NAME up" does. */
 int netdev_linux_set_up(const char *name);
 /* Fills the device-level error counters, which only the kernel sees. */

@@ -34,6 +34,15 @@ int netdev_option_error(const char *name, const char *key,
 int netdev_option_unknown(const char *name, const char *key,
 			  const char *value, void *aux);
 
+/* For providers that take no options: checks that 'options' has none,
+ * then allocates a zeroed device of 'size' bytes of 'class'; NULL, with
+ * *errp set, on failure. */
+void *netdev_alloc_plain(const struct netdev_class *, const char *name,
+			 const char *const *options, size_t size, int *errp);
+
+/* n_rxq and n_txq of a device with one queue each way. */
+int netdev_one_queue(const struct netdev *);
+
 /* Counters: each written by one thread (the queue's), read by another
  * (get_stats), so every access is a relaxed atomic one. */
 static inline void netdev_count(uint64_t *c, uint64_t n)

@@ -77,13 +77,9 @@ static int tap_open_class(const struct netdev_class *class, const char *name,
 	struct tap *dev;
 	int err;
 
-	err = netdev_parse_options(name, options, netdev_option_unknown, NULL);
-	if (err)
-		return err;
-	dev = calloc(1, sizeof *dev);
+	dev = netdev_alloc_plain(class, name, options, sizeof *dev, &err);
 	if (!dev)
-		return -ENOMEM;
-	dev->up.class = class;
+		return err;
 	dev->bufs = malloc((size_t)BUF_SIZE * NETDEV_MAX_BURST);
 	err = dev->bufs ? tap_create(dev, name) : -ENOMEM;
 	if (!err) {
@@ -213,24 +209,9 @@ static int tap_get_stats(const struct netdev *up, struct netdev_stats *s)
 	return 0;
 }
 
-static int tap_get_etheraddr(const struct netdev *up, uint8_t mac[6])
-{
-	return netdev_linux_get_mac(up->name, mac);
-}
-
-static int tap_get_mtu(const struct netdev *up, int *mtu)
-{
-	return netdev_linux_get_mtu(up->name, mtu);
-}
-
 static int tap_get_ifindex(const struct netdev *up)
 {
 	return tap_of(up)->ifindex;
-}
-
-static int tap_one_queue(const struct netdev *up)
-{
-	return 1;
 }
 
 #define TAP_OPS \
@@ -240,11 +221,11 @@ static int tap_one_queue(const struct netdev *up)
 	.rxq_fd = tap_rxq_fd, \
 	.send = tap_send, \
 	.get_stats = tap_get_stats, \
-	.get_etheraddr = tap_get_etheraddr, \
-	.get_mtu = tap_get_mtu, \
+	.get_etheraddr = netdev_linux_get_etheraddr, \
+	.get_mtu = netdev_linux_get_mtu, \
 	.get_ifindex = tap_get_ifindex, \
-	.n_rxq = tap_one_queue, \
-	.n_txq = tap_one_queue
+	.n_rxq = netdev_one_queue, \
+	.n_txq = netdev_one_queue
 
 const struct netdev_class netdev_tap_class = {
 	.type = "tap",

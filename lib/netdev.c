@@ -70,6 +70,28 @@ void netdev_close(struct netdev *dev)
 	free(type);
 }
 
+void *netdev_alloc_plain(const struct netdev_class *class, const char *name,
+			 const char *const *options, size_t size, int *errp)
+{
+	struct netdev *dev;
+
+	*errp = netdev_parse_options(name, options, netdev_option_unknown, NULL);
+	if (*errp)
+		return NULL;
+	dev = calloc(1, size);
+	if (!dev) {
+		*errp = -ENOMEM;
+		return NULL;
+	}
+	dev->class = class;
+	return dev;
+}
+
+int netdev_one_queue(const struct netdev *dev)
+{
+	return 1;
+}
+
 void netdev_log(const char *fmt, ...)
 {
 	char line[512];

@@ -52,7 +52,9 @@ struct netdev_class {
 	/* Receives up to NETDEV_MAX_BURST packets from RX queue 'qid' without
 	 * blocking: 0 with batch->count >= 1, -EAGAIN if none, else -errno. */
 	int (*rxq_recv)(struct netdev *, int qid, struct dp_packet_batch *);
-	/* Hands ring memory of a received batch back to the device. */
+	/* Hands ring memory of a received batch back to the device.  One
+	 * batch per queue is out at a time: receiving again first gives
+	 * back a batch not yet released. */
 	void (*rxq_release)(struct netdev *, int qid, struct dp_packet_batch *);
 	/* A file descriptor that becomes readable when queue 'qid' has
 	 * packets, for threads that sleep instead of busy polling; -1 if
