@@ -24,7 +24,10 @@
 #include <linux/math64.h>
 #include <linux/prefetch.h>
 #include <linux/refcount.h>
+#include <linux/cache.h>
 #include <asm/barrier.h>
+
+#define DP_CACHE_LINE L1_CACHE_BYTES
 
 #define dp_alloc(size)     kmalloc(size, GFP_ATOMIC)
 #define dp_zalloc(size)    kzalloc(size, GFP_ATOMIC)
@@ -110,6 +113,9 @@ typedef int32_t  s32;
 #define READ_ONCE(x)     __atomic_load_n(&(x), __ATOMIC_RELAXED)
 #define WRITE_ONCE(x, v) __atomic_store_n(&(x), (v), __ATOMIC_RELAXED)
 #define prefetch(x)      __builtin_prefetch(x)
+#define DP_CACHE_LINE    64
+#define PTR_ALIGN(p, a) \
+	((__typeof__(p))(((unsigned long)(p) + (a) - 1) & ~((unsigned long)(a) - 1)))
 
 /* ThreadSanitizer sees neither liburcu's barriers nor its grace periods
  * (liburcu is not instrumented).  Tell it what RCU guarantees, through one

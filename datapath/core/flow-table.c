@@ -18,16 +18,17 @@ struct flow_subtable {
 	/* Read by every lookup: the mask's nonzero words, their indexes in
 	 * the key, and the flows. */
 	u64 mwords[FLOW_KEY_WORDS];
+	u64 pconst[FLOW_KEY_WORDS];     /* dp_hash_pos() of each index */
 	u8 idx[FLOW_KEY_WORDS];
 	u8 n_words;
+	u8 pf[2];                       /* the first and last line of the */
+					/* flow key that compares read */
 	struct rcu_hmap flows;
 	struct flow_key mask;
 	/* The writer's. */
 	u64 id;                         /* creation order, for dumps */
 	u64 ranked_hits;                /* 'hits' at the previous ranking */
 	u64 rank_delta;
-	struct flow_subtable *next_retired;
-	u32 gp_done;                    /* set by the RCU callback (release) */
 	struct rcu_head rcu;
 	/* Written by lookups: a cache line away from the fields above. */
 	u8 pad[64];
@@ -48,8 +49,8 @@ static __always_inline u32 masked_hash(const struct flow_subtable *st,
 	u32 i;
 
 	for (i = 0; i < st->n_words; i++)
-		acc = dp_hash_add(acc, key[st->idx[i]] & st->mwords[i],
-				  st->idx[i]);
+		acc = dp_hash_add_pc(acc, key[st->idx[i]] & st->mwords[i],
+				     st->pconst[i]);
 	return dp_hash_finish(acc);
 }
 
@@ -66,17 +67,16 @@ static __always_inline bool masked_equal(const struct flow_subtable *st,
 	return !diff;
 }
 
-/* The cache lines of a flow that masked_equal() reads: at most two, as the
- * key is two lines from a line boundary. */
+/* The cache lines of a flow that masked_equal() reads: usually one, at
+ * most two on 64-byte lines (flows start on a line). */
 static __always_inline void prefetch_masked(const struct flow_subtable *st,
 					    const struct flow *flow)
 {
-	const dp_word *fkey = flow_key_words(&flow->key);
+	const u8 *fkey = (const u8 *)&flow->key;
 
-	if (st->n_words) {
-		prefetch(&fkey[st->idx[0]]);
-		prefetch(&fkey[st->idx[st->n_words - 1]]);
-	}
+	prefetch(fkey + st->pf[0]);
+	if (st->pf[1] != st->pf[0])
+		prefetch(fkey + st->pf[1]);
 }
 
 static __always_inline struct flow *
@@ -156,53 +156,33 @@ static struct flow_subtable *subtable_alloc(struct flow_table *t,
 	}
 	st->mask = *mask;
 	for (i = 0; i < FLOW_KEY_WORDS; i++) {
-		if (m[i]) {
-			st->mwords[st->n_words] = m[i];
-			st->idx[st->n_words++] = i;
-		}
+		if (!m[i])
+			continue;
+		st->pf[st->n_words ? 1 : 0] = i * sizeof(u64) &
+					      ~(DP_CACHE_LINE - 1);
+		if (!st->n_words)
+			st->pf[1] = st->pf[0];
+		st->mwords[st->n_words] = m[i];
+		st->pconst[st->n_words] = dp_hash_pos(i);
+		st->idx[st->n_words++] = i;
 	}
 	st->id = ++t->last_subtable_id;
 	return st;
 }
 
-/* A retired subtable is freed by the writer once a grace period has passed
- * since it was unpublished and its map's last resize has ended (both
- * callbacks write to it, so neither may free it). */
-static void subtable_gp_done(struct rcu_head *rcu)
+static void subtable_free_rcu(struct rcu_head *rcu)
 {
 	struct flow_subtable *st;
 
 	dp_rcu_cb_begin();
 	st = container_of(rcu, struct flow_subtable, rcu);
-	smp_store_release(&st->gp_done, 1);
+	rcu_hmap_destroy(&st->flows);
+	dp_free(st);
 }
 
-/* Frees the retired subtables that are ready; returns how many wait. */
-static u32 subtables_reclaim(struct flow_table *t)
+static void subtable_retire(struct flow_subtable *st)
 {
-	struct flow_subtable **pp = &t->retired, *st;
-	u32 waiting = 0;
-
-	while ((st = *pp)) {
-		if (smp_load_acquire(&st->gp_done) &&
-		    !rcu_hmap_busy(&st->flows)) {
-			*pp = st->next_retired;
-			rcu_hmap_destroy(&st->flows);
-			dp_free(st);
-		} else {
-			pp = &st->next_retired;
-			waiting++;
-		}
-	}
-	return waiting;
-}
-
-static void subtable_retire(struct flow_table *t, struct flow_subtable *st)
-{
-	subtables_reclaim(t);
-	st->next_retired = t->retired;
-	t->retired = st;
-	call_rcu(&st->rcu, subtable_gp_done);
+	call_rcu(&st->rcu, subtable_free_rcu);
 }
 
 /* Unpublishes an empty subtable.  Without memory for the smaller array it
@@ -219,20 +199,17 @@ static void subtable_remove(struct flow_table *t, struct flow_subtable *st)
 		if (old->st[i] != st)
 			a->st[j++] = old->st[i];
 	array_publish(t, a);
-	subtable_retire(t, st);
+	subtable_retire(st);
 }
-
-#define CACHE_LINE 64
 
 static struct flow *flow_alloc(void)
 {
-	void *mem = dp_zalloc(sizeof(struct flow) + CACHE_LINE - 1);
+	void *mem = dp_zalloc(sizeof(struct flow) + DP_CACHE_LINE - 1);
 	struct flow *flow;
 
 	if (!mem)
 		return NULL;
-	flow = (struct flow *)(((unsigned long)mem + CACHE_LINE - 1) &
-			       ~(CACHE_LINE - 1UL));
+	flow = PTR_ALIGN((struct flow *)mem, DP_CACHE_LINE);
 	flow->mem = mem;
 	return flow;
 }
@@ -291,11 +268,11 @@ void flow_table_destroy(struct flow_table *t)
 	flow_table_flush(t);
 	synchronize_rcu();
 	a = wderef(t->subtables);
-	/* Subtables left empty for want of memory go the usual way. */
-	for (i = 0; i < a->n; i++)
-		subtable_retire(t, a->st[i]);
-	while (subtables_reclaim(t) || rcu_hmap_busy(&t->ufids))
-		rcu_barrier();
+	/* Subtables left empty for want of memory. */
+	for (i = 0; i < a->n; i++) {
+		rcu_hmap_destroy(&a->st[i]->flows);
+		dp_free(a->st[i]);
+	}
 	dp_big_free(a);
 	rcu_hmap_destroy(&t->ufids);
 }
@@ -315,6 +292,18 @@ u32 flow_table_n_masks(const struct flow_table *t)
 	return rcu_dereference(t->subtables)->n;
 }
 
+u32 flow_table_mask_visits(const struct flow_table *t,
+			   const struct flow *flow)
+{
+	const struct flow_subtable_array *a = rcu_dereference(t->subtables);
+	u32 i;
+
+	for (i = 0; i < a->n; i++)
+		if (a->st[i] == flow->subtable)
+			return i + 1;
+	return a->n;
+}
+
 const struct flow_key *flow_mask(const struct flow *flow)
 {
 	return &flow->subtable->mask;
@@ -326,7 +315,7 @@ int flow_table_insert(struct flow_table *t, const struct flow_key *key,
 		      struct flow_actions *actions, struct flow **flowp)
 {
 	struct flow_subtable_array *a = NULL;
-	struct flow_subtable *st;
+	struct flow_subtable *st, *fresh = NULL;
 	struct flow *flow;
 	bool exists;
 	u32 i;
@@ -347,20 +336,18 @@ int flow_table_insert(struct flow_table *t, const struct flow_key *key,
 	if (!st) {
 		struct flow_subtable_array *old = wderef(t->subtables);
 
-		st = subtable_alloc(t, mask);
+		st = fresh = subtable_alloc(t, mask);
 		a = st ? array_alloc(old->n + 1) : NULL;
-		if (!a) {
-			if (st) {
-				rcu_hmap_destroy(&st->flows);
-				dp_free(st);
-			}
-			dp_free(flow->mem);
-			return -ENOMEM;
-		}
+		if (!a)
+			goto nomem;
 		for (i = 0; i < old->n; i++)
 			a->st[i] = old->st[i];
 		a->st[old->n] = st;
 	}
+	/* Room in both maps first: then nothing below can fail. */
+	if ((ufid && rcu_hmap_reserve(&t->ufids)) ||
+	    rcu_hmap_reserve(&st->flows))
+		goto nomem;
 
 	for (i = 0; i < FLOW_KEY_WORDS; i++)
 		((dp_word *)&flow->key)[i] = flow_key_words(key)[i] &
@@ -380,6 +367,16 @@ int flow_table_insert(struct flow_table *t, const struct flow_key *key,
 	WRITE_ONCE(t->count, t->count + 1);
 	*flowp = flow;
 	return 0;
+
+nomem:
+	if (fresh) {
+		rcu_hmap_destroy(&fresh->flows);
+		dp_free(fresh);
+	}
+	if (a)
+		dp_big_free(a);
+	dp_free(flow->mem);
+	return -ENOMEM;
 }
 
 void flow_table_remove(struct flow_table *t, struct flow *flow)
@@ -439,7 +436,6 @@ void flow_table_rank(struct flow_table *t)
 	u32 i, j, n = 0;
 	bool same;
 
-	subtables_reclaim(t);
 	for (i = 0; i < old->n; i++) {
 		struct flow_subtable *st = old->st[i];
 		u64 hits = dp_atomic64_read(&st->hits);
@@ -474,7 +470,7 @@ void flow_table_rank(struct flow_table *t)
 	array_publish(t, a);
 	for (i = 0; i < old->n; i++)
 		if (!old->st[i]->flows.count)
-			subtable_retire(t, old->st[i]);
+			subtable_retire(old->st[i]);
 }
 
 void flow_replace_actions(struct flow *flow, struct flow_actions *actions)
@@ -537,7 +533,7 @@ void flow_table_lookup_batch(const struct flow_table *t,
 {
 	const struct flow_subtable_array *a = rcu_dereference(t->subtables);
 	u32 hashes[2][FLOW_TABLE_BATCH];
-	u8 at[FLOW_TABLE_BATCH];        /* subtable of the candidate */
+	u32 at[FLOW_TABLE_BATCH];       /* subtable of the candidate */
 	u32 todo, cands = 0, slow = 0, m, i, j;
 
 	_Static_assert(FLOW_TABLE_BATCH <= 32, "keys are bits of a u32");
@@ -553,6 +549,7 @@ void flow_table_lookup_batch(const struct flow_table *t,
 		const struct flow_subtable *st = a->st[i];
 		const struct rcu_hmap_buckets *b = rcu_hmap_buckets(&st->flows);
 		u32 *h = hashes[i & 1];
+		u64 found = 0;
 
 		if (i + 1 < a->n)
 			batch_hash(a->st[i + 1], keys, todo, hashes[(i + 1) & 1]);
@@ -569,16 +566,16 @@ void flow_table_lookup_batch(const struct flow_table *t,
 			cands |= 1U << j;
 			at[j] = i;
 			todo &= ~(1U << j);
+			found++;
 		}
+		/* Candidates all but always match: count them as hits. */
+		if (found)
+			subtable_hit((struct flow_subtable *)st, found);
 	}
 	for (m = cands; m; m &= m - 1) {
-		const struct flow_subtable *st;
-
 		j = __builtin_ctz(m);
-		st = a->st[at[j]];
-		if (masked_equal(st, flow_key_words(keys[j]), flows[j]))
-			subtable_hit((struct flow_subtable *)st, 1);
-		else
+		if (!masked_equal(a->st[at[j]], flow_key_words(keys[j]),
+				  flows[j]))
 			slow |= 1U << j;
 	}
 	for (m = slow; m; m &= m - 1) {

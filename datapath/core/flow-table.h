@@ -85,7 +85,6 @@ struct flow_table {
 	u32 count;                      /* flows; READ_ONCE outside the writer */
 	u32 limit;                      /* most flows, 0 for no limit */
 	u64 last_subtable_id;
-	struct flow_subtable *retired;  /* unpublished, for the writer to free */
 };
 
 /* Dump position: zero it to start. */
@@ -125,6 +124,10 @@ void flow_replace_actions(struct flow *flow, struct flow_actions *actions);
 /* Readers (rcu_read_lock held), or the writer. */
 u32 flow_table_count(const struct flow_table *t);
 u32 flow_table_n_masks(const struct flow_table *t);
+/* The masks a lookup visits to find 'flow': its subtable's place in the
+ * current rank order, from 1; flow_table_n_masks() if it is not there. */
+u32 flow_table_mask_visits(const struct flow_table *t,
+			   const struct flow *flow);
 struct flow *flow_table_lookup(const struct flow_table *t,
 			       const struct flow_key *key);
 /* Looks up keys[0..n), n <= FLOW_TABLE_BATCH, into flows[0..n) (NULL for

@@ -22,14 +22,26 @@ static __always_inline u64 dp_hash_rotl64(u64 x, unsigned int r)
 	return (x << r) | (x >> (64 - r));
 }
 
-/* Adds word 'w', found at position 'pos' of its key, to 'acc'. */
-static __always_inline u64 dp_hash_add(u64 acc, u64 w, u32 pos)
+/* The constant of position 'pos' of a key. */
+static __always_inline u64 dp_hash_pos(u32 pos)
 {
-	w ^= (u64)(pos + 1) * DP_HASH_POS;
+	return (u64)(pos + 1) * DP_HASH_POS;
+}
+
+/* Adds word 'w', found at the position whose constant is 'pc', to 'acc'. */
+static __always_inline u64 dp_hash_add_pc(u64 acc, u64 w, u64 pc)
+{
+	w ^= pc;
 	w *= DP_HASH_K1;
 	w = dp_hash_rotl64(w, 31);
 	w *= DP_HASH_K2;
 	return acc + w;
+}
+
+/* Adds word 'w', found at position 'pos' of its key, to 'acc'. */
+static __always_inline u64 dp_hash_add(u64 acc, u64 w, u32 pos)
+{
+	return dp_hash_add_pc(acc, w, dp_hash_pos(pos));
 }
 
 static __always_inline u32 dp_hash_finish(u64 acc)

@@ -1,4 +1,4 @@
-/* RCU hash map: see rcu-hmap.h for the resize protocol. */
+/* RCU hash map: see rcu-hmap.h. */
 #include "rcu-hmap.h"
 
 #define HMAP_MAX_BUCKETS (1U << 30)
@@ -23,24 +23,28 @@ static u32 bitrev32(u32 x)
 	return (x >> 16) | (x << 16);
 }
 
-#define CACHE_LINE 64
-
-/* The header, then the buckets from the first cache line boundary. */
-static struct rcu_hmap_buckets *buckets_alloc(u32 n, u32 ver)
+/* The header, then 'n' first buckets and 'n_pool' overflow buckets from a
+ * cache line boundary. */
+static struct rcu_hmap_buckets *buckets_alloc(u32 n, u32 n_pool)
 {
 	struct rcu_hmap_buckets *b;
-	unsigned long at;
 
-	b = dp_big_zalloc(sizeof(*b) + CACHE_LINE + n * sizeof(b->b[0]));
+	b = dp_big_zalloc(sizeof(*b) + DP_CACHE_LINE +
+			  ((size_t)n + n_pool) * sizeof(b->b[0]));
 	if (!b)
 		return NULL;
-	at = ((unsigned long)(b + 1) + CACHE_LINE - 1) & ~(CACHE_LINE - 1UL);
-	b->b = (struct rcu_hmap_bucket *)at;
+	b->b = PTR_ALIGN((struct rcu_hmap_bucket *)(b + 1), DP_CACHE_LINE);
 	b->mask = n - 1;
-	b->ver = ver;
+	b->n_pool = n_pool;
 	while ((1U << b->shift) < n)
 		b->shift++;
 	return b;
+}
+
+static void buckets_free_rcu(struct rcu_head *rcu)
+{
+	dp_rcu_cb_begin();
+	dp_big_free(container_of(rcu, struct rcu_hmap_buckets, rcu));
 }
 
 static struct rcu_hmap_buckets *wbuckets(const struct rcu_hmap *map)
@@ -48,85 +52,64 @@ static struct rcu_hmap_buckets *wbuckets(const struct rcu_hmap *map)
 	return wderef(((struct rcu_hmap *)map)->buckets);
 }
 
-int rcu_hmap_init(struct rcu_hmap *map, u32 min_buckets)
+/* Adds 'node' to array 'b': a free slot of its bucket or of the bucket's
+ * overflow chain (node, then hash), else a new overflow bucket from the
+ * pool.  -ENOSPC when the pool is used up. */
+static int bucket_add(struct rcu_hmap_buckets *b, struct rcu_hmap_node *node)
 {
-	map->min_buckets = roundup_pow2(min_buckets ? min_buckets : 1);
-	map->count = 0;
-	map->resizing = 0;
-	map->buckets = buckets_alloc(map->min_buckets, 0);
-	return map->buckets ? 0 : -ENOMEM;
-}
-
-void rcu_hmap_destroy(struct rcu_hmap *map)
-{
-	dp_big_free(wbuckets(map));
-	map->buckets = NULL;
-}
-
-bool rcu_hmap_busy(const struct rcu_hmap *map)
-{
-	return smp_load_acquire(&map->resizing);
-}
-
-/* After a grace period no reader walks 'b' any more, so the links of its
- * version are free for the next resize. */
-static void buckets_free_rcu(struct rcu_head *rcu)
-{
-	struct rcu_hmap_buckets *b;
-	struct rcu_hmap *owner;
-
-	dp_rcu_cb_begin();
-	b = container_of(rcu, struct rcu_hmap_buckets, rcu);
-	owner = b->owner;
-	dp_big_free(b);
-	smp_store_release(&owner->resizing, 0);
-}
-
-/* Adds 'node' to bucket 'bk' of an array whose chains use link 'ver':
- * a free slot (node, then hash), else the head of the chain. */
-static void bucket_add(struct rcu_hmap_bucket *bk, u32 ver,
-		       struct rcu_hmap_node *node)
-{
+	struct rcu_hmap_bucket *first = &b->b[node->hash & b->mask], *bk, *nb;
 	u32 s;
 
-	for (s = 0; s < RCU_HMAP_SLOTS; s++) {
-		if (!wderef(bk->node[s])) {
+	for (bk = first; bk; bk = wderef(bk->next)) {
+		for (s = 0; s < RCU_HMAP_SLOTS; s++) {
+			if (wderef(bk->node[s]))
+				continue;
+			if (bk != first)
+				WRITE_ONCE(first->ovf_bits, first->ovf_bits |
+					   rcu_hmap_ovf_bit(node->hash));
 			rcu_assign_pointer(bk->node[s], node);
 			smp_store_release(&bk->hash[s], node->hash);
-			return;
+			return 0;
 		}
 	}
-	node->next[ver] = wderef(bk->overflow);
-	rcu_assign_pointer(bk->overflow, node);
+	if (b->pool_used == b->n_pool)
+		return -ENOSPC;
+	nb = &b->b[b->mask + 1 + b->pool_used++];
+	nb->hash[0] = node->hash;
+	nb->node[0] = node;
+	nb->next = wderef(first->next);
+	WRITE_ONCE(first->ovf_bits,
+		   first->ovf_bits | rcu_hmap_ovf_bit(node->hash));
+	rcu_assign_pointer(first->next, nb);
+	return 0;
 }
 
-static void resize(struct rcu_hmap *map, u32 n)
+/* Rebuilds the map in an array of 'n' buckets, with a pool for overflow
+ * that grows until everything fits. */
+static int resize(struct rcu_hmap *map, u32 n)
 {
-	struct rcu_hmap_buckets *old = wbuckets(map);
-	struct rcu_hmap_buckets *b = buckets_alloc(n, old->ver ^ 1);
+	struct rcu_hmap_buckets *old = wbuckets(map), *b;
+	u32 n_pool = n / 8 + 4;
 	u32 i, s;
 
-	if (!b)
-		return;         /* keep the old array; a later change retries */
-	for (i = 0; i <= old->mask; i++) {
-		struct rcu_hmap_bucket *bk = &old->b[i];
-		struct rcu_hmap_node *node, *next;
+	for (;;) {
+		int err = 0;
 
-		for (s = 0; s < RCU_HMAP_SLOTS; s++) {
-			node = wderef(bk->node[s]);
-			if (node)
-				bucket_add(&b->b[node->hash & b->mask], b->ver,
-					   node);
-		}
-		for (node = wderef(bk->overflow); node; node = next) {
-			next = wderef(node->next[old->ver]);
-			bucket_add(&b->b[node->hash & b->mask], b->ver, node);
-		}
+		b = buckets_alloc(n, n_pool);
+		if (!b)
+			return -ENOMEM;
+		for (i = 0; !err && i <= old->mask + old->pool_used; i++)
+			for (s = 0; !err && s < RCU_HMAP_SLOTS; s++)
+				if (wderef(old->b[i].node[s]))
+					err = bucket_add(b, wderef(old->b[i].node[s]));
+		if (!err)
+			break;
+		dp_big_free(b);
+		n_pool *= 2;
 	}
-	WRITE_ONCE(map->resizing, 1);
-	old->owner = map;
 	rcu_assign_pointer(map->buckets, b);
 	call_rcu(&old->rcu, buckets_free_rcu);
+	return 0;
 }
 
 /* Grows past 2 nodes a bucket (half its slots) and shrinks below 1/4, to
@@ -144,72 +127,89 @@ static void maybe_resize(struct rcu_hmap *map)
 		target = roundup_pow2(count);
 	else
 		return;
-	if (target < map->min_buckets)
-		target = map->min_buckets;
-	if (!rcu_hmap_busy(map))
-		resize(map, target);
+	resize(map, target > map->min_buckets ? target : map->min_buckets);
 }
 
-void rcu_hmap_insert(struct rcu_hmap *map, struct rcu_hmap_node *node,
-		     u32 hash)
+int rcu_hmap_init(struct rcu_hmap *map, u32 min_buckets)
+{
+	map->min_buckets = roundup_pow2(min_buckets ? min_buckets : 1);
+	map->count = 0;
+	map->buckets = buckets_alloc(map->min_buckets, map->min_buckets / 8 + 4);
+	return map->buckets ? 0 : -ENOMEM;
+}
+
+void rcu_hmap_destroy(struct rcu_hmap *map)
+{
+	dp_big_free(wbuckets(map));
+	map->buckets = NULL;
+}
+
+/* A bucket with a free slot is enough, but that takes a walk: a free pool
+ * bucket is cheaper to check and always enough. */
+int rcu_hmap_reserve(struct rcu_hmap *map)
 {
 	struct rcu_hmap_buckets *b = wbuckets(map);
+	u32 n = b->mask + 1;
 
+	if (b->pool_used < b->n_pool)
+		return 0;
+	return resize(map, map->count / 2 > n ? roundup_pow2(map->count) : n);
+}
+
+int rcu_hmap_insert(struct rcu_hmap *map, struct rcu_hmap_node *node,
+		    u32 hash)
+{
+	int err = rcu_hmap_reserve(map);
+
+	if (err)
+		return err;
 	node->hash = hash;
-	bucket_add(&b->b[hash & b->mask], b->ver, node);
+	bucket_add(wbuckets(map), node);
 	WRITE_ONCE(map->count, map->count + 1);
 	maybe_resize(map);
+	return 0;
 }
 
 void rcu_hmap_remove(struct rcu_hmap *map, struct rcu_hmap_node *node)
 {
 	struct rcu_hmap_buckets *b = wbuckets(map);
-	struct rcu_hmap_bucket *bk = &b->b[node->hash & b->mask];
-	struct rcu_hmap_node __rcu **pp;
-	struct rcu_hmap_node *cur;
+	struct rcu_hmap_bucket *first = &b->b[node->hash & b->mask], *bk;
+	unsigned long bits = 0;
+	bool chain = false;
 	u32 s;
 
-	for (s = 0; s < RCU_HMAP_SLOTS; s++) {
-		if (wderef(bk->node[s]) == node) {
-			rcu_assign_pointer(bk->node[s], NULL);
-			goto done;
+	for (bk = first; bk; bk = wderef(bk->next)) {
+		for (s = 0; s < RCU_HMAP_SLOTS; s++) {
+			if (wderef(bk->node[s]) == node) {
+				rcu_assign_pointer(bk->node[s], NULL);
+				chain = bk != first;
+			} else if (bk != first && wderef(bk->node[s])) {
+				bits |= rcu_hmap_ovf_bit(wderef(bk->node[s])->hash);
+			}
 		}
 	}
-	pp = &bk->overflow;
-	while ((cur = wderef(*pp)) != node)
-		pp = &cur->next[b->ver];
-	rcu_assign_pointer(*pp, wderef(node->next[b->ver]));
-done:
+	if (chain)
+		WRITE_ONCE(first->ovf_bits, bits);
 	WRITE_ONCE(map->count, map->count - 1);
 	maybe_resize(map);
-}
-
-/* The first node of bucket 'bk', in slot order then chain order. */
-static struct rcu_hmap_node *bucket_first(const struct rcu_hmap_bucket *bk)
-{
-	u32 s;
-
-	for (s = 0; s < RCU_HMAP_SLOTS; s++)
-		if (wderef(bk->node[s]))
-			return wderef(bk->node[s]);
-	return wderef(bk->overflow);
 }
 
 struct rcu_hmap_node *rcu_hmap_any(const struct rcu_hmap *map, u32 *hint)
 {
 	struct rcu_hmap_buckets *b = wbuckets(map);
-	struct rcu_hmap_node *node;
-	u32 k;
+	u32 n = b->mask + 1 + b->pool_used;
+	u32 k, s;
 
 	if (!map->count)
 		return NULL;
-	for (k = 0; k <= b->mask; k++) {
-		u32 i = (*hint + k) & b->mask;
+	for (k = 0; k < n; k++) {
+		u32 i = (*hint + k) % n;
 
-		node = bucket_first(&b->b[i]);
-		if (node) {
-			*hint = i;
-			return node;
+		for (s = 0; s < RCU_HMAP_SLOTS; s++) {
+			if (wderef(b->b[i].node[s])) {
+				*hint = i;
+				return wderef(b->b[i].node[s]);
+			}
 		}
 	}
 	return NULL;
@@ -222,27 +222,6 @@ static bool pos_before(u32 rhash, unsigned long addr,
 	return rhash < pos_rhash || (rhash == pos_rhash && addr < pos_addr);
 }
 
-struct ordered_best {
-	struct rcu_hmap_node *node;
-	u32 rhash;
-	unsigned long addr;
-};
-
-static void ordered_consider(struct ordered_best *best,
-			     const struct rcu_hmap_pos *pos,
-			     struct rcu_hmap_node *node)
-{
-	u32 rhash = bitrev32(node->hash);
-	unsigned long addr = (unsigned long)node;
-
-	if (pos_before(pos->rhash, pos->addr, rhash, addr) &&
-	    (!best->node || pos_before(rhash, addr, best->rhash, best->addr))) {
-		best->node = node;
-		best->rhash = rhash;
-		best->addr = addr;
-	}
-}
-
 struct rcu_hmap_node *rcu_hmap_next_ordered(const struct rcu_hmap *map,
 					    struct rcu_hmap_pos *pos)
 {
@@ -251,23 +230,37 @@ struct rcu_hmap_node *rcu_hmap_next_ordered(const struct rcu_hmap *map,
 
 	for (; r <= b->mask; r++) {
 		u32 i = b->shift ? bitrev32(r) >> (32 - b->shift) : 0;
-		struct rcu_hmap_bucket *bk = &b->b[i];
-		struct ordered_best best = { NULL, 0, 0 };
-		struct rcu_hmap_node *node;
+		struct rcu_hmap_node *best = NULL;
+		u32 best_rhash = 0;
+		unsigned long best_addr = 0;
+		struct rcu_hmap_bucket *bk;
 		u32 s;
 
-		for (s = 0; s < RCU_HMAP_SLOTS; s++) {
-			node = rcu_dereference(bk->node[s]);
-			if (node)
-				ordered_consider(&best, pos, node);
+		for (bk = &b->b[i]; bk; bk = rcu_dereference(bk->next)) {
+			for (s = 0; s < RCU_HMAP_SLOTS; s++) {
+				struct rcu_hmap_node *node;
+				unsigned long addr;
+				u32 rhash;
+
+				node = rcu_dereference(bk->node[s]);
+				if (!node)
+					continue;
+				rhash = bitrev32(node->hash);
+				addr = (unsigned long)node;
+				if (pos_before(pos->rhash, pos->addr, rhash,
+					       addr) &&
+				    (!best || pos_before(rhash, addr, best_rhash,
+							 best_addr))) {
+					best = node;
+					best_rhash = rhash;
+					best_addr = addr;
+				}
+			}
 		}
-		for (node = rcu_dereference(bk->overflow); node;
-		     node = rcu_dereference(node->next[b->ver]))
-			ordered_consider(&best, pos, node);
-		if (best.node) {
-			pos->rhash = best.rhash;
-			pos->addr = best.addr;
-			return best.node;
+		if (best) {
+			pos->rhash = best_rhash;
+			pos->addr = best_addr;
+			return best;
 		}
 	}
 	return NULL;

@@ -1,23 +1,26 @@
 /* A hash map of intrusive nodes: lock-free readers under RCU, one writer at a
  * time (serialised by the caller), resized by load.
  *
- * Buckets are cache lines of RCU_HMAP_SLOTS (hash, node) slots plus an
- * overflow chain, so that a lookup reads one line to learn which nodes, if
- * any, carry its hash, and touches no node of another hash.  A slot is filled
- * node first, hash second, and emptied by clearing its node; readers take a
- * slot whose hash matches and whose node is not NULL as a candidate, and the
- * caller compares its own keys, so a slot caught mid-change can cost a
- * compare but never give a wrong answer.  Nodes never move between slots and
- * the chain while a bucket array is published, so a reader never misses a
- * node that stays in the map.
+ * Buckets are cache lines of RCU_HMAP_SLOTS (hash, node) slots, so that a
+ * lookup reads one line to learn which nodes, if any, carry its hash, and
+ * touches no node of another hash.  A full bucket continues in overflow
+ * buckets taken from a pool at the end of the same array; the first bucket
+ * keeps a bit per overflow node's hash, so lookups walk the chain only when
+ * their hash may be in it.
  *
- * Every node has two chain links.  A bucket array says which one its
- * overflow chains use (its "version"); a resize rebuilds all buckets in a new
- * array, threading chains through the other link, publishes that array and
- * frees the old one after a grace period.  Readers still in the old array
- * follow links nobody touched, so a resize never disturbs them.  Until the
- * old array's grace period has ended no further resize starts (its links are
- * still in use); inserts and removals go on meanwhile, in the new array. */
+ * A slot is filled node first, hash second, and emptied by clearing its
+ * node; readers take a slot whose hash matches and whose node is not NULL as
+ * a candidate, and the caller compares its own keys, so a slot caught
+ * mid-change can cost a compare but never give a wrong answer.  Nodes never
+ * move while an array is published and overflow buckets are never unlinked
+ * from it, so a reader never misses a node that stays in the map, and the
+ * overflow bits only ever gain a node before it is in place and lose one
+ * after it is gone.
+ *
+ * A resize builds a whole new array, publishes it and frees the old one
+ * after a grace period.  Nodes hold no links, so nothing readers of the old
+ * array follow is ever rewritten: a resize can start at any time, and the
+ * RCU callback touches nothing but the old array. */
 #ifndef WEIR_DP_RCU_HMAP_H
 #define WEIR_DP_RCU_HMAP_H 1
 
@@ -26,23 +29,27 @@
 #define RCU_HMAP_SLOTS 4
 
 struct rcu_hmap_node {
-	struct rcu_hmap_node __rcu *next[2];
 	u32 hash;
 };
 
 struct rcu_hmap_bucket {
 	u32 hash[RCU_HMAP_SLOTS];       /* meaningful where node[] is set */
 	struct rcu_hmap_node __rcu *node[RCU_HMAP_SLOTS];
-	struct rcu_hmap_node __rcu *overflow;
-	unsigned long pad;              /* one 64-byte line on 64-bit */
-};
+	struct rcu_hmap_bucket __rcu *next;     /* overflow */
+	unsigned long ovf_bits;         /* first bucket: rcu_hmap_ovf_bit()s */
+};                                      /* one 64-byte line on 64-bit */
+
+static __always_inline unsigned long rcu_hmap_ovf_bit(u32 hash)
+{
+	return 1UL << ((hash >> 26) % (8 * sizeof(unsigned long)));
+}
 
 struct rcu_hmap_buckets {
 	u32 mask;                       /* n_buckets - 1, n_buckets a power of 2 */
-	u32 ver;                        /* the next[] link its chains use */
 	u32 shift;                      /* log2(n_buckets) */
+	u32 n_pool;                     /* overflow buckets after the first ones */
+	u32 pool_used;                  /* the writer's */
 	struct rcu_head rcu;
-	struct rcu_hmap *owner;         /* whose resize this array ends */
 	struct rcu_hmap_bucket *b;      /* cache-line aligned, in this block */
 };
 
@@ -50,7 +57,6 @@ struct rcu_hmap {
 	struct rcu_hmap_buckets __rcu *buckets;
 	u32 count;                      /* nodes; READ_ONCE outside the writer */
 	u32 min_buckets;
-	u32 resizing;                   /* an old array awaits its grace period */
 };
 
 /* Readers (rcu_read_lock held). */
@@ -69,35 +75,36 @@ rcu_hmap_bucket(const struct rcu_hmap_buckets *b, u32 hash)
 /* Where a walk over the candidates for one hash is. */
 struct rcu_hmap_cursor {
 	const struct rcu_hmap_bucket *bk;
-	u32 ver;
-	u32 slot;                       /* next slot; RCU_HMAP_SLOTS: chain */
-	struct rcu_hmap_node *node;     /* last node of the chain returned */
+	u32 slot;                       /* the next one to look at */
+	bool chain;                     /* 'bk' is an overflow bucket */
 };
 
 static __always_inline struct rcu_hmap_node *
 rcu_hmap_next_hash(struct rcu_hmap_cursor *c, u32 hash)
 {
-	struct rcu_hmap_node *node;
+	for (;;) {
+		struct rcu_hmap_bucket *bk = (struct rcu_hmap_bucket *)c->bk;
 
-	while (c->slot < RCU_HMAP_SLOTS) {
-		u32 s = c->slot++;
+		while (c->slot < RCU_HMAP_SLOTS) {
+			u32 s = c->slot++;
 
-		if (smp_load_acquire(&c->bk->hash[s]) == hash) {
-			node = rcu_dereference(((struct rcu_hmap_bucket *)c->bk)->node[s]);
-			if (node)
-				return node;
+			if (smp_load_acquire(&bk->hash[s]) == hash) {
+				struct rcu_hmap_node *node;
+
+				node = rcu_dereference(bk->node[s]);
+				if (node)
+					return node;
+			}
 		}
+		if (!c->chain &&
+		    !(READ_ONCE(bk->ovf_bits) & rcu_hmap_ovf_bit(hash)))
+			return NULL;
+		c->bk = rcu_dereference(bk->next);
+		if (!c->bk)
+			return NULL;
+		c->chain = true;
+		c->slot = 0;
 	}
-	if (c->slot == RCU_HMAP_SLOTS) {
-		c->slot++;
-		node = rcu_dereference(((struct rcu_hmap_bucket *)c->bk)->overflow);
-	} else {
-		node = rcu_dereference(c->node->next[c->ver]);
-	}
-	while (node && node->hash != hash)
-		node = rcu_dereference(node->next[c->ver]);
-	c->node = node;
-	return node;
 }
 
 static __always_inline struct rcu_hmap_node *
@@ -105,9 +112,8 @@ rcu_hmap_first_hash(const struct rcu_hmap_buckets *b, u32 hash,
 		    struct rcu_hmap_cursor *c)
 {
 	c->bk = rcu_hmap_bucket(b, hash);
-	c->ver = b->ver;
 	c->slot = 0;
-	c->node = NULL;
+	c->chain = false;
 	return rcu_hmap_next_hash(c, hash);
 }
 
@@ -138,18 +144,18 @@ struct rcu_hmap_pos {
 struct rcu_hmap_node *rcu_hmap_next_ordered(const struct rcu_hmap *map,
 					    struct rcu_hmap_pos *pos);
 
-/* Writers.  Initialisation allocates the first bucket array (a power of 2
- * no smaller than 'min_buckets'): 0 or -ENOMEM. */
+/* Writers.  Initialisation allocates the first array (a power of 2 no
+ * smaller than 'min_buckets'): 0 or -ENOMEM. */
 int rcu_hmap_init(struct rcu_hmap *map, u32 min_buckets);
-/* Only once no reader can reach the map and rcu_hmap_busy() is false:
- * frees the bucket array, not the nodes. */
+/* Once no reader can reach the map: frees the array, not the nodes. */
 void rcu_hmap_destroy(struct rcu_hmap *map);
-/* True while a resize waits for its grace period; the RCU callback that ends
- * it writes to 'map', which must outlive it. */
-bool rcu_hmap_busy(const struct rcu_hmap *map);
 
-void rcu_hmap_insert(struct rcu_hmap *map, struct rcu_hmap_node *node,
-		     u32 hash);
+/* Makes room for a node: 0 or -ENOMEM.  The next rcu_hmap_insert(), with
+ * no change to the map in between, cannot fail. */
+int rcu_hmap_reserve(struct rcu_hmap *map);
+/* 0, or -ENOMEM when a full array cannot be replaced. */
+int rcu_hmap_insert(struct rcu_hmap *map, struct rcu_hmap_node *node,
+		    u32 hash);
 /* 'node' must be in the map.  Readers may still reach it until a grace
  * period has passed. */
 void rcu_hmap_remove(struct rcu_hmap *map, struct rcu_hmap_node *node);

@@ -1,23 +1,35 @@
-/* Benchmark: megaflow lookups per second, one thread.
+/* Benchmark: megaflow lookups per second on one core.
  *
  * 1M flows spread evenly over 1, 8 or 32 masks; every key hits, each flow
  * equally often, in a random order fixed before timing (the keys lie in that
  * order, as packets would arrive).  Measured: single lookups and batches of
- * 32 with the EMC off, then the EMC in front with a small working set (and,
- * for the cost of a thrashing EMC, with all 1M flows), inserting on every
- * miss or on one miss in 100.  rcu_read_lock() is taken once per 32 keys,
- * as a polling thread does per batch.  Best of ROUNDS passes. */
+ * 32 with the EMC off; then what a polling thread does per batch of 32 with
+ * the EMC on (hash, EMC batch lookup, table batch lookup of the misses,
+ * EMC insertion), for a small working set and, to show what a thrashing EMC
+ * costs, for all 1M flows, inserting on every miss or on one miss in 100.
+ * rcu_read_lock() is taken once per 32 keys.  Time is the thread's CPU time
+ * (lookups per second per core, whatever else the machine runs); best of
+ * ROUNDS passes.
+ *
+ * The flows and bucket arrays are hundreds of megabytes read at random, so
+ * page walks weigh heavily: the program re-executes itself with glibc's
+ * transparent-huge-page tunable (as a deployment would enable) unless
+ * GLIBC_TUNABLES is set already or WEIR_BENCH_NO_THP=1.  "--flows N" sizes
+ * the table otherwise (a small one shows the cost without cache misses). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "flow-emc.h"
 #include "flow-table.h"
 
-#define N_FLOWS (1 << 20)
+#define PASS (1 << 20)                 /* lookups a pass */
 #define ROUNDS 3
 #define BATCH FLOW_TABLE_BATCH
+
+static u32 n_flows = 1 << 20;          /* --flows N: a multiple of 32 */
 
 static u64 rng_state = 88172645463325252ULL;
 
@@ -95,9 +107,9 @@ struct run {
 
 static void run_init(struct run *r, int n_masks)
 {
-	struct flow_key *mkeys = malloc(sizeof(*mkeys) * N_FLOWS);
-	struct flow **flows = malloc(sizeof(*flows) * N_FLOWS);
-	u32 *order = malloc(sizeof(*order) * N_FLOWS);
+	struct flow_key *mkeys = malloc(sizeof(*mkeys) * n_flows);
+	struct flow **flows = malloc(sizeof(*flows) * n_flows);
+	u32 *order = malloc(sizeof(*order) * n_flows);
 	struct flow_key masks[32];
 	u32 i;
 
@@ -105,7 +117,7 @@ static void run_init(struct run *r, int n_masks)
 		abort();
 	for (i = 0; i < (u32)n_masks; i++)
 		masks[i] = make_mask(i);
-	for (i = 0; i < N_FLOWS; i++) {
+	for (i = 0; i < n_flows; i++) {
 		int k = i % n_masks;
 		struct flow_actions *acts = flow_actions_alloc(&i, sizeof(i));
 
@@ -115,15 +127,15 @@ static void run_init(struct run *r, int n_masks)
 					 acts, &flows[i]));
 		order[i] = i;
 	}
-	for (i = N_FLOWS - 1; i > 0; i--) {
+	for (i = n_flows - 1; i > 0; i--) {
 		u32 j = rnd() % (i + 1), t = order[i];
 
 		order[i] = order[j];
 		order[j] = t;
 	}
-	r->keys = malloc(sizeof(*r->keys) * N_FLOWS);
-	r->expect = malloc(sizeof(*r->expect) * N_FLOWS);
-	for (i = 0; i < N_FLOWS; i++) {
+	r->keys = malloc(sizeof(*r->keys) * n_flows);
+	r->expect = malloc(sizeof(*r->expect) * n_flows);
+	for (i = 0; i < n_flows; i++) {
 		r->keys[i] = mkeys[order[i]];
 		r->expect[i] = flows[order[i]];
 	}
@@ -139,7 +151,36 @@ static void run_destroy(struct run *r)
 	free(r->expect);
 }
 
-/* Lookups per second over keys[0..n) cycled to N_FLOWS lookups, in one of
+/* What a polling thread does with a batch: hash the keys, look them up in
+ * the EMC, then the misses in the table, and cache what that finds. */
+static void emc_batch(struct run *r, struct flow_emc *emc,
+		      const struct flow_key *kp[], struct flow *got[])
+{
+	const struct flow_key *mkeys[BATCH];
+	struct flow *mflows[BATCH];
+	u32 hashes[BATCH], mhash[BATCH], misses, n = 0, j;
+	u32 at[BATCH];
+
+	for (j = 0; j < BATCH; j++)
+		hashes[j] = flow_key_hash(kp[j]);
+	misses = flow_emc_lookup_batch(emc, kp, hashes, BATCH, got);
+	for (; misses; misses &= misses - 1) {
+		j = __builtin_ctz(misses);
+		at[n] = j;
+		mhash[n] = hashes[j];
+		mkeys[n++] = kp[j];
+	}
+	if (!n)
+		return;
+	flow_table_lookup_batch(&r->table, mkeys, n, mflows);
+	for (j = 0; j < n; j++) {
+		got[at[j]] = mflows[j];
+		if (mflows[j])
+			flow_emc_insert(emc, mkeys[j], mhash[j], mflows[j]);
+	}
+}
+
+/* Lookups per second over keys[0..n) cycled to PASS lookups, in one of
  * three modes; exits on a wrong answer. */
 enum mode { SINGLE, BATCHED, EMC };
 
@@ -154,39 +195,26 @@ static double measure(struct run *r, u32 n, enum mode mode,
 		u64 wrong = 0;
 		u32 i, j;
 
-		for (i = 0; i < N_FLOWS; i += BATCH) {
+		for (i = 0; i < PASS; i += BATCH) {
 			const struct flow_key *kp[BATCH];
 			struct flow *got[BATCH];
 			u32 base = i % n;
 
 			rcu_read_lock();
-			if (mode == BATCHED) {
-				for (j = 0; j < BATCH; j++)
-					kp[j] = &r->keys[base + j];
+			for (j = 0; j < BATCH; j++)
+				kp[j] = &r->keys[base + j];
+			if (mode == BATCHED)
 				flow_table_lookup_batch(&r->table, kp, BATCH, got);
-			} else {
-				for (j = 0; j < BATCH; j++) {
-					const struct flow_key *key = &r->keys[base + j];
-					struct flow *flow = NULL;
-					u32 hash = 0;
-
-					if (mode == EMC) {
-						hash = flow_key_hash(key);
-						flow = flow_emc_lookup(emc, key, hash);
-					}
-					if (!flow) {
-						flow = flow_table_lookup(&r->table, key);
-						if (mode == EMC && flow)
-							flow_emc_insert(emc, key, hash, flow);
-					}
-					got[j] = flow;
-				}
-			}
+			else if (mode == SINGLE)
+				for (j = 0; j < BATCH; j++)
+					got[j] = flow_table_lookup(&r->table, kp[j]);
+			else
+				emc_batch(r, emc, kp, got);
 			for (j = 0; j < BATCH; j++)
 				wrong += got[j] != r->expect[base + j];
 			rcu_read_unlock();
 		}
-		rate = N_FLOWS / (now_s() - t0);
+		rate = PASS / (now_s() - t0);
 		if (wrong) {
 			fprintf(stderr, "%llu wrong lookups\n",
 				(unsigned long long)wrong);
@@ -203,35 +231,95 @@ static void emc_line(struct run *r, u32 working_set, u32 one_in)
 	struct flow_emc *emc = flow_emc_create(FLOW_EMC_DEFAULT_ENTRIES);
 
 	flow_emc_set_insert_prob(emc, one_in);
-	printf("    EMC on, %7u flows, insert 1/%-3u %7.1f M/s\n", working_set,
+	printf("    EMC on, %7u flows, insert 1/%-3u %5.1f M/s\n", working_set,
 	       one_in, measure(r, working_set, EMC, emc) / 1e6);
 	rcu_read_lock();
 	flow_emc_destroy(emc);
 	rcu_read_unlock();
 }
 
-int main(void)
+/* What the machine gives the lookups to work with: nanoseconds per random
+ * 64-byte read over 512 MB, one at a time (latency) and 16 independent
+ * chains at once (throughput with misses in flight). */
+static volatile u64 sink;              /* keeps the probe's reads */
+
+static void memory_probe(void)
+{
+	enum { LINES = 512 << 14, STEPS = 1 << 22, CHAINS = 16 };
+	u64 *mem = malloc((size_t)LINES * 64), at[CHAINS];
+	u32 i, c;
+	double t0, one, many;
+
+	/* A random cycle through all lines, one u64 a line. */
+	for (i = 0; i < LINES; i++)
+		mem[(size_t)i * 8] = i;
+	for (i = LINES - 1; i > 0; i--) {
+		u32 j = rnd() % (i + 1);
+		u64 t = mem[(size_t)i * 8];
+
+		mem[(size_t)i * 8] = mem[(size_t)j * 8];
+		mem[(size_t)j * 8] = t;
+	}
+	for (c = 0; c < CHAINS; c++)
+		at[c] = mem[(size_t)c * 8 * (LINES / CHAINS)];
+	t0 = now_s();
+	for (i = 0; i < STEPS / 16; i++)
+		at[0] = mem[at[0] * 8];
+	one = (now_s() - t0) / (STEPS / 16) * 1e9;
+	t0 = now_s();
+	for (i = 0; i < STEPS / CHAINS; i++)
+		for (c = 0; c < CHAINS; c++)
+			at[c] = mem[at[c] * 8];
+	many = (now_s() - t0) / STEPS * 1e9;
+	for (c = 0; c < CHAINS; c++)
+		sink ^= at[c];
+	printf("memory: random 64-byte reads over 512 MB: %.0f ns one at a time, "
+	       "%.1f ns each with %d in flight\n", one, many, CHAINS);
+	free(mem);
+}
+
+#define THP_TUNABLE "glibc.malloc.hugetlb=1"
+
+int main(int argc, char **argv)
 {
 	static const int mask_counts[] = { 1, 8, 32 };
+	const char *tunables = getenv("GLIBC_TUNABLES");
 	size_t m;
 
+	if (argc == 3 && !strcmp(argv[1], "--flows"))
+		n_flows = (strtoul(argv[2], NULL, 0) + BATCH - 1) / BATCH * BATCH;
+	if (n_flows < 32 * BATCH) {
+		fprintf(stderr, "usage: %s [--flows N], N >= %d\n", argv[0],
+			32 * BATCH);
+		return 2;
+	}
+	if (!tunables && !getenv("WEIR_BENCH_NO_THP")) {
+		setenv("GLIBC_TUNABLES", THP_TUNABLE, 1);
+		execv("/proc/self/exe", argv);
+	}
 	rcu_register_thread();
-	printf("megaflow lookup, %u flows, millions of lookups/s "
-	       "(best of %d passes over all keys)\n", N_FLOWS, ROUNDS);
+	printf("megaflow lookup, %u flows, millions of lookups per CPU-second "
+	       "(best of %d passes of %d lookups; GLIBC_TUNABLES=%s)\n",
+	       n_flows, ROUNDS, PASS, tunables ? tunables : "");
+	memory_probe();
 	for (m = 0; m < ARRAY_SIZE(mask_counts); m++) {
 		struct run r;
 
 		run_init(&r, mask_counts[m]);
 		printf("  %2d mask%s\n", mask_counts[m], mask_counts[m] > 1 ? "s" : "");
-		printf("    EMC off, single      %7.1f M/s\n",
-		       measure(&r, N_FLOWS, SINGLE, NULL) / 1e6);
-		printf("    EMC off, batch of %d %7.1f M/s\n", BATCH,
-		       measure(&r, N_FLOWS, BATCHED, NULL) / 1e6);
+		printf("    EMC off, single         %7.1f M/s\n",
+		       measure(&r, n_flows, SINGLE, NULL) / 1e6);
+		printf("    EMC off, batches of %d  %7.1f M/s\n", BATCH,
+		       measure(&r, n_flows, BATCHED, NULL) / 1e6);
 		if (m == 0) {
-			emc_line(&r, 4096, 1);
-			emc_line(&r, 4096, 100);
-			emc_line(&r, N_FLOWS, 1);
-			emc_line(&r, N_FLOWS, 100);
+			u32 small = n_flows < 4096 ? n_flows : 4096;
+
+			emc_line(&r, small, 1);
+			emc_line(&r, small, 100);
+			if (n_flows > small) {
+				emc_line(&r, n_flows, 1);
+				emc_line(&r, n_flows, 100);
+			}
 		}
 		run_destroy(&r);
 	}
