@@ -459,9 +459,10 @@ int actions_validate(const struct nlattr *acts, u32 len,
 	}
 	k.n_mpls = 0;
 	k.mpls_bottom = false;
-	if (flow_eth_type_is_mpls(k.eth_type) && key->mpls.n) {
-		k.n_mpls = key->mpls.n < FLOW_MAX_MPLS ? key->mpls.n
-						       : FLOW_MAX_MPLS;
+	/* Only the labels the mask makes sure of, as upstream. */
+	if (flow_eth_type_is_mpls(k.eth_type))
+		k.n_mpls = flow_mpls_count(key->mpls.held & mask->mpls.held);
+	if (k.n_mpls) {
 		/* The key stops at 3 labels: the last may not be the bottom. */
 		k.mpls_bottom = !!(key->mpls.lse[k.n_mpls - 1] &
 				   mask->mpls.lse[k.n_mpls - 1] &

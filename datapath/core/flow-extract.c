@@ -67,16 +67,18 @@ static void parse_mpls(struct cursor *c, struct flow_key *key,
 		       struct flow_offsets *ofs)
 {
 	const struct pkt_mpls *mpls;
+	u32 n = 0;
 
 	ofs->l2_5 = c->ofs;
 	while ((mpls = cursor_pull(c, sizeof *mpls)) != NULL) {
-		if (key->mpls.n < FLOW_MAX_MPLS)
-			key->mpls.lse[key->mpls.n++] = dp_get_be32(&mpls->lse);
+		if (n < FLOW_MAX_MPLS)
+			key->mpls.lse[n++] = dp_get_be32(&mpls->lse);
 		if (mpls->lse & DP_BE32(MPLS_BOS_MASK)) {
 			ofs->l3 = c->ofs;
 			break;
 		}
 	}
+	key->mpls.held = flow_mpls_held(n);
 }
 
 static void parse_arp(struct cursor *c, struct flow_key *key,

@@ -271,9 +271,10 @@ static void put_packet(struct nlbuf *b, const struct flow_key *key,
 
 		if (!(want & FLOW_NL_ATTR_BIT(type)))
 			continue;
+		/* A mask: as many entries as it matches labels. */
 		if (type == OVS_KEY_ATTR_MPLS)
-			len = (key->mpls.n < FLOW_MAX_MPLS ? key->mpls.n :
-			       FLOW_MAX_MPLS) * MPLS_LSE_LEN;
+			len = flow_mpls_count(key->mpls.held & src->mpls.held) *
+			      MPLS_LSE_LEN;
 		put_attr(b, type, src, len);
 	}
 }
@@ -618,7 +619,8 @@ static int key_fields(struct nl_parse *p, struct flow_key *key)
 	}
 	unpack_all(p, key);
 	if (p->a[OVS_KEY_ATTR_MPLS])
-		key->mpls.n = nlattr_len(p->a[OVS_KEY_ATTR_MPLS]) / MPLS_LSE_LEN;
+		key->mpls.held = flow_mpls_held(
+			nlattr_len(p->a[OVS_KEY_ATTR_MPLS]) / MPLS_LSE_LEN);
 	err = check_key_values(p, key);
 	return err ? err : check_key_prereqs(p, key);
 }
@@ -727,10 +729,13 @@ static int mask_fields(struct nl_parse *p, const struct flow_key *key,
 	if (err)
 		return err;
 	if (mpls) {
-		if (nlattr_len(mpls) > key->mpls.n * MPLS_LSE_LEN)
+		if (nlattr_len(mpls) >
+		    flow_mpls_count(key->mpls.held) * MPLS_LSE_LEN)
 			return fail(p, OVS_KEY_ATTR_MPLS,
 				    "more label stack entries than the key");
-		mask->mpls.n = 0xffffffff;      /* the LSE count is exact */
+		/* A mask of n entries: n labels or more, as upstream. */
+		mask->mpls.held = flow_mpls_held(nlattr_len(mpls) /
+						 MPLS_LSE_LEN);
 	}
 	/* The encoding cannot wildcard a TPID, so the mask never does. */
 	for (depth = 0; depth < FLOW_MAX_VLANS; depth++)

@@ -17,11 +17,16 @@
  *    flow_extract() fills ND fields only then;
  *  - a VLAN ethertype with tci 0 is a truncated tag: the key's eth_type is
  *    that TPID (encoded as ETHERTYPE(tpid) VLAN(0) ENCAP{}), and an empty
- *    MPLS attribute is a truncated label stack (mpls.n == 0);
+ *    MPLS attribute is a truncated label stack (mpls.held == 0);
  *  - attributes outside ENCAP other than metadata and ETHERNET are rejected,
  *    as are metadata and ETHERNET inside it;
  *  - an exact mask (no mask attributes) also matches eth_type exactly, and a
- *    mask always matches the TPID of every VLAN tag of its key.
+ *    mask always matches the TPID of every VLAN tag of its key;
+ *  - an exact mask of an MPLS key takes packets with at least the key's
+ *    labels, as a mask of its label entries does (upstream: exactly that
+ *    many), so that it survives a round trip; this differs only for a key
+ *    whose last entry is not the bottom of the stack, which no packet with
+ *    fewer than 3 labels has.
  * Tunnel, conntrack and NSH attributes are "not supported yet" (-EOPNOTSUPP),
  * as are layer-3 packets (ETHERTYPE without ETHERNET). */
 #ifndef WEIR_DP_FLOW_NETLINK_H

@@ -79,7 +79,10 @@ struct flow_key {
 		} arp;
 		struct {
 			__be32 lse[FLOW_MAX_MPLS];  /* [0] outermost */
-			u32 n;                      /* entries held, 0-3 */
+			/* Bit i: lse[i] is held (0, 1, 3 or 7), upstream's
+			 * num_labels_mask, so that a mask of it matches "at
+			 * least these labels". */
+			u32 held;
 		} mpls;
 		struct {
 			u8 src[16];
@@ -138,6 +141,18 @@ static inline bool flow_eth_type_is_mpls(__be16 type)
 {
 	return type == DP_BE16(ETH_TYPE_MPLS) ||
 	       type == DP_BE16(ETH_TYPE_MPLS_MCAST);
+}
+
+/* mpls.held for a stack of 'n' labels (n <= FLOW_MAX_MPLS). */
+static inline u32 flow_mpls_held(u32 n)
+{
+	return (1u << n) - 1;
+}
+
+/* The number of labels that a (masked) mpls.held holds. */
+static inline u32 flow_mpls_count(u32 held)
+{
+	return (held & 1) + (held >> 1 & 1) + (held >> 2 & 1);
 }
 
 static inline bool flow_eth_type_is_vlan(__be16 type)

@@ -47,7 +47,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		if (a.pad0 || a.tp.pad)
 			abort();
-		if (flow_eth_type_is_mpls(a.eth_type) && a.mpls.n > FLOW_MAX_MPLS)
+		if (flow_eth_type_is_mpls(a.eth_type) &&
+		    a.mpls.held != flow_mpls_held(flow_mpls_count(a.mpls.held)))
 			abort();
 		check_offsets(&oa, size);
 	}

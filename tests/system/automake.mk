@@ -1,8 +1,16 @@
 # System tests: real packets between network namespaces (tests/run-system.sh).
 EXTRA_DIST += \
 	tests/system/lib.sh \
+	tests/system/dp-lib.sh \
 	tests/system/flowmatch.py \
+	tests/system/framematch.py \
 	tests/system/oracle.py \
+	tests/system/test-dp-forward.sh \
+	tests/system/test-dp-miss.sh \
+	tests/system/test-dp-mpls.sh \
+	tests/system/test-dp-set.sh \
+	tests/system/test-dp-trunk.sh \
+	tests/system/test-dp-vlan.sh \
 	tests/system/test-dpctl.sh \
 	tests/system/test-extract-live.sh \
 	tests/system/test-netdev-afpacket.sh \

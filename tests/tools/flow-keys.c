@@ -78,7 +78,7 @@ static void put_mpls(const struct flow_key *k)
 {
 	u32 i;
 
-	for (i = 0; i < k->mpls.n; i++) {
+	for (i = 0; i < flow_mpls_count(k->mpls.held); i++) {
 		u32 lse = be32_to_cpu(k->mpls.lse[i]);
 
 		put_indexed("mpls", i, "label", lse >> MPLS_LABEL_SHIFT);

@@ -429,7 +429,7 @@ static void test_mpls_packet_pop_and_set(void **state)
 	const struct seen *out = fx.c.out;
 
 	fx_init(&fx, PC_MPLS2_UDP4);
-	assert_int_equal(fx.key.mpls.n, 2);
+	assert_int_equal(fx.key.mpls.held, flow_mpls_held(2));
 	put_pop_mpls(&fx.a, ETH_TYPE_MPLS);
 	put_output(&fx.a, 1);
 	put_set(&fx.a, OVS_KEY_ATTR_MPLS, &v, &m, sizeof v);
@@ -1277,9 +1277,9 @@ static void test_refuse_mpls(void **state)
 	acts_init(&a);
 	put_pop_mpls(&a, ETH_TYPE_VLAN);
 	put_output(&a, 1);
-	mpls.mpls.n = 1;
+	mpls.mpls.held = flow_mpls_held(1);
 	assert_refused(&a, &mpls, NULL, -EINVAL, OVS_ACTION_ATTR_POP_MPLS, 0);
-	mpls.mpls.n = 2;
+	mpls.mpls.held = flow_mpls_held(2);
 	/* MPLS again after the bottom label, pushed or in the flow. */
 	acts_init(&a);
 	put_pop_mpls(&a, ETH_TYPE_MPLS);
@@ -1291,7 +1291,7 @@ static void test_refuse_mpls(void **state)
 	assert_refused(&a, &ip, NULL, -EINVAL, OVS_ACTION_ATTR_POP_MPLS, 12);
 	/* A stack the key cut at 3 labels may go on below them; past the
 	 * last known label nothing is known. */
-	mpls.mpls.n = 3;
+	mpls.mpls.held = flow_mpls_held(3);
 	mpls.mpls.lse[2] = cpu_to_be32(lse(5, 0, false, 1));
 	acts_init(&a);
 	put_pop_mpls(&a, ETH_TYPE_MPLS);
@@ -1300,7 +1300,21 @@ static void test_refuse_mpls(void **state)
 	assert_valid(&a, &mpls, NULL);
 	put_pop_mpls(&a, ETH_TYPE_MPLS);
 	assert_refused(&a, &mpls, NULL, -EINVAL, OVS_ACTION_ATTR_POP_MPLS, 24);
-	mpls.mpls.n = 2;
+	mpls.mpls.held = flow_mpls_held(2);
+	/* Only labels the mask makes sure of, as upstream: a mask of one
+	 * label entry leaves the second unknown. */
+	{
+		struct flow_key mask;
+
+		memset(&mask, 0xff, sizeof mask);
+		mask.mpls.held = flow_mpls_held(1);
+		acts_init(&a);
+		put_pop_mpls(&a, ETH_TYPE_MPLS);
+		assert_valid(&a, &mpls, &mask);
+		put_pop_mpls(&a, ETH_TYPE_IP);
+		assert_refused(&a, &mpls, &mask, -EINVAL,
+			       OVS_ACTION_ATTR_POP_MPLS, 8);
+	}
 	/* An MPLS flow whose ethertype is wildcarded is not known MPLS. */
 	{
 		struct flow_key mask;

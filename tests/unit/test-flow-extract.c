@@ -277,8 +277,9 @@ static void test_mpls(void **state)
 		frame_finish(&f);
 		assert_int_equal(extract(&f, f.len, &key, &ofs), 0);
 		assert_int_equal(be16_to_cpu(key.eth_type), ETH_TYPE_MPLS);
-		assert_int_equal(key.mpls.n, depth < 3 ? depth : 3);
-		for (u32 i = 0; i < key.mpls.n; i++) {
+		assert_int_equal(key.mpls.held,
+				 flow_mpls_held(depth < 3 ? depth : 3));
+		for (u32 i = 0; i < flow_mpls_count(key.mpls.held); i++) {
 			u32 lse = be32_to_cpu(key.mpls.lse[i]);
 
 			assert_int_equal(lse >> MPLS_LABEL_SHIFT, 100 + i);
@@ -297,7 +298,7 @@ static void test_mpls(void **state)
 	frame_mpls(&f, 6, 0, false, 1);
 	frame_put(&f, "\x01", 1);
 	assert_int_equal(extract(&f, f.len, &key, &ofs), 0);
-	assert_int_equal(key.mpls.n, 2);
+	assert_int_equal(key.mpls.held, flow_mpls_held(2));
 	assert_int_equal(ofs.l3, FLOW_OFS_NONE);
 }
 

@@ -293,7 +293,7 @@ static void test_protocol_fields(void **state)
 	assert_int_equal(key.vlan[1].tci, 0);
 	f_mpls3(&f);
 	key_from_frame(&f, &key);
-	assert_int_equal(key.mpls.n, 3);
+	assert_int_equal(key.mpls.held, flow_mpls_held(3));
 	f_frag_later(&f);
 	key_from_frame(&f, &key);
 	assert_int_equal(key.ip.frag, OVS_FRAG_TYPE_LATER);
@@ -946,6 +946,71 @@ static void test_exact_mask(void **state)
 	assert_int_equal(mask.ipv6.nd_tll[5], 0xff);
 }
 
+/* Whether 'pkt' is in the flow ('key', 'mask'), as the flow table sees it. */
+static bool in_flow(const struct flow_key *pkt, const struct flow_key *key,
+		    const struct flow_key *mask)
+{
+	const u8 *p = (const u8 *)pkt, *k = (const u8 *)key;
+	const u8 *m = (const u8 *)mask;
+
+	for (size_t i = 0; i < sizeof *pkt; i++)
+		if ((p[i] & m[i]) != (k[i] & m[i]))
+			return false;
+	return true;
+}
+
+/* 'key' and 'mask', encoded and decoded into 'k2' and 'm2'; the mask must
+ * come back as it was. */
+static void mask_round_trip(const struct flow_key *key,
+			    const struct flow_key *mask, struct flow_key *k2,
+			    struct flow_key *m2)
+{
+	struct msg km, mm;
+
+	encode_key(&km, key);
+	encode_mask(&mm, key, mask);
+	assert_int_equal(flow_nl_parse_match(km.mem, km.b.size, mm.mem,
+					     mm.b.size, k2, m2, NULL), 0);
+	assert_memory_equal(m2, mask, sizeof *mask);
+}
+
+/* As upstream: a mask of n label entries takes packets with n labels or
+ * more, and encodes as n entries. */
+static void test_mpls_label_count(void **state)
+{
+	struct flow_key key, mask, k2, m2, pkt[4];
+	void (*stack[4])(struct frame *) = {
+		f_mpls0, f_mpls1, f_mpls2, f_mpls3
+	};
+	struct frame f;
+	int i;
+
+	(void)state;
+	for (i = 0; i < 4; i++) {
+		stack[i](&f);
+		key_from_frame(&f, &pkt[i]);
+	}
+	/* Two entries, matching the top label's value only. */
+	key = pkt[2];
+	memset(&mask, 0, sizeof mask);
+	mask.eth_type = DP_BE16(0xffff);
+	mask.vlan[0].tci = mask.vlan[1].tci = DP_BE16(0xffff); /* always */
+	mask.mpls.lse[0] = cpu_to_be32(MPLS_LABEL_MASK);
+	mask.mpls.held = flow_mpls_held(2);
+	mask_round_trip(&key, &mask, &k2, &m2);
+	assert_false(in_flow(&pkt[0], &k2, &m2));
+	assert_false(in_flow(&pkt[1], &k2, &m2));
+	assert_true(in_flow(&pkt[2], &k2, &m2));
+	assert_true(in_flow(&pkt[3], &k2, &m2));
+
+	/* One entry of a 3-label key: one label or more, and so again. */
+	key = pkt[3];
+	mask.mpls.held = flow_mpls_held(1);
+	mask_round_trip(&key, &mask, &k2, &m2);
+	assert_true(in_flow(&pkt[1], &k2, &m2));
+	assert_false(in_flow(&pkt[0], &k2, &m2));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -960,6 +1025,7 @@ int main(void)
 		cmocka_unit_test(test_builders_valid),
 		cmocka_unit_test(test_mask_semantics),
 		cmocka_unit_test(test_exact_mask),
+		cmocka_unit_test(test_mpls_label_count),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
