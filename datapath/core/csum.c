@@ -97,8 +97,10 @@ int pkt_csum_complete(u8 *data, u32 len, u32 csum_start, u32 csum_offset)
 	    len - csum_start - csum_offset < 2)
 		return -EINVAL;
 	csum = pkt_csum_finish(pkt_csum_add(0, data + csum_start, len - csum_start));
-	/* UDP sends a computed zero as all ones; zero would mean "none". */
-	if (!csum)
+	/* UDP (the only offloaded protocol with its checksum at byte 6) sends
+	 * a computed zero as all ones, as zero would mean "no checksum"; TCP
+	 * and ICMP send zero itself (RFC 1624 section 3). */
+	if (!csum && csum_offset == 6)
 		csum = (__be16)0xffff;
 	memcpy(data + csum_start + csum_offset, &csum, 2);
 	return 0;

@@ -29,8 +29,9 @@ __be16 pkt_csum_update128(__be16 csum, const u8 old[16], const u8 new[16]);
 /* Completes a checksum that a sender left partial (CHECKSUM_PARTIAL, as a
  * virtio_net_hdr with VIRTIO_NET_HDR_F_NEEDS_CSUM reports it): the field at
  * csum_start + csum_offset holds the pseudo-header sum, and the checksum
- * covers csum_start to the end.  Returns -EINVAL if the field lies outside
- * the data. */
+ * covers csum_start to the end.  A computed zero is written as 0xffff only
+ * for UDP (csum_offset 6).  Returns -EINVAL if the field lies outside the
+ * data. */
 int pkt_csum_complete(u8 *data, u32 len, u32 csum_start, u32 csum_offset);
 
 #endif /* WEIR_DP_CSUM_H */

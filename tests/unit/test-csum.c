@@ -144,6 +144,26 @@ static void test_complete_partial(void **state)
 	assert_int_equal(pkt_csum_complete(f.data, f.len, f.len + 1, 0), -EINVAL);
 }
 
+/* A TCP segment whose checksum computes to zero keeps 0x0000 (0xffff would
+ * be flagged by receivers and analysers); a UDP one gets 0xffff. */
+static void test_complete_zero(void **state)
+{
+	u8 seg[24] = { 0 };
+	u16 field;
+
+	/* Bytes summing to 0xffff make the checksum ~0xffff = 0. */
+	seg[20] = 0xff, seg[21] = 0xff;
+	assert_int_equal(pkt_csum_complete(seg, sizeof seg, 0, 16), 0);
+	memcpy(&field, seg + 16, 2);
+	assert_int_equal(field, 0x0000);
+
+	memset(seg, 0, sizeof seg);
+	seg[20] = 0xff, seg[21] = 0xff;
+	assert_int_equal(pkt_csum_complete(seg, sizeof seg, 0, 6), 0);
+	memcpy(&field, seg + 6, 2);
+	assert_int_equal(field, 0xffff);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -154,6 +174,7 @@ int main(void)
 		cmocka_unit_test(test_incremental),
 		cmocka_unit_test(test_pseudo_headers),
 		cmocka_unit_test(test_complete_partial),
+		cmocka_unit_test(test_complete_zero),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
