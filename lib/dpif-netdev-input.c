@@ -252,17 +252,32 @@ static void pass(struct dpn_ctx *c, struct dp_packet **pkts,
 	}
 	dpn_stat_add(&c->stats.emc_hits, n - n_lookup);
 	if (n_lookup) {
+		const struct flow *last = NULL;
+		uint64_t visits = 0, last_visits = 0;
+
 		flow_table_lookup_batch(table, lookup, n_lookup, found);
 		for (j = 0; j < n_lookup; j++) {
 			i = idx[j];
 			c->flows[i] = found[j];
-			if (!found[j])
+			if (!found[j]) {
 				miss[n_miss++] = (uint8_t)i;
-			else if (c->emc)
+				continue;
+			}
+			if (found[j] != last) {
+				last = found[j];
+				last_visits = flow_table_mask_visits(table,
+								     last);
+			}
+			visits += last_visits;
+			if (c->emc)
 				flow_emc_insert(c->emc, &c->keys[i], hash[i],
 						found[j]);
 		}
+		/* A miss tried every mask. */
+		if (n_miss)
+			visits += (uint64_t)n_miss * flow_table_n_masks(table);
 		dpn_stat_add(&c->stats.megaflow_hits, n_lookup - n_miss);
+		dpn_stat_add(&c->stats.mask_visits, visits);
 	}
 	run_by_flow(c, pkts, depth, n);
 	dpn_tx_flush(c);

@@ -77,6 +77,7 @@ struct dpn_stats {
 	uint64_t emc_hits, megaflow_hits, misses, lost, upcall_errors;
 	uint64_t recirc_drops, tx_packets, tx_batches;
 	uint64_t busy_cycles, idle_cycles, sleeps;
+	uint64_t mask_visits;           /* by megaflow lookups, in all */
 };
 
 static inline void dpn_stat_add(uint64_t *counter, uint64_t n)
@@ -118,6 +119,8 @@ struct dpn_ctx {
 struct dpn_rxq {
 	struct dpn_port *port;          /* referenced by the list */
 	int qid;
+	bool syscall;                   /* every receive is a system call */
+	unsigned int skip;              /* polls to leave out, while empty */
 };
 
 struct dpn_poll_list {

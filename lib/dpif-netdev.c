@@ -265,6 +265,7 @@ static int dpn_get_stats(struct dpif *dpif, struct dpif_dp_stats *stats)
 	stats->n_hit = s.emc_hits + s.megaflow_hits;
 	stats->n_missed = s.misses;
 	stats->n_lost = s.lost;
+	stats->n_mask_hit = s.mask_visits;
 	rcu_read_lock();
 	stats->n_flows = flow_table_count(&dp->table);
 	stats->n_masks = flow_table_n_masks(&dp->table);

@@ -1,5 +1,10 @@
 # Benchmarks ("make bench"); never part of the tests.
 EXTRA_DIST += tests/bench/run.sh
+# Forwarding between veth ports with ../shared/bench (run.sh calls it as
+# root): the daemon and its clients against OVS and a bare forwarder.
+EXTRA_DIST += tests/bench/forwarding.sh tests/bench/switch-weir.sh \
+	tests/bench/forwarding-cycles.sh
+bench: vswitchd/weir-vswitchd utilities/weir-dpctl utilities/weir-appctl
 
 BENCHES += tests/bench/bench-flow-extract
 tests_bench_bench_flow_extract_SOURCES = tests/bench/bench-flow-extract.c

@@ -13,3 +13,12 @@ for b in "$@"; do
     */bench-flow-extract) "$(dirname "$0")/ovs-peer.sh" "./$b" "$out" ;;
     esac
 done
+# Forwarding between veth ports with ../shared/bench (forwarding.sh, about
+# 7.5 minutes): only as root and where the harness is; WEIR_BENCH_FORWARDING=0
+# leaves it out.
+pb=${PB_DIR:-$(dirname "$0")/../../../shared/bench}
+if [ "${WEIR_BENCH_FORWARDING:-1}" != 0 ] && [ "$(id -u)" = 0 ] &&
+   [ -x "$pb/run_dataplane.sh" ]; then
+    echo "## forwarding (tests/bench/forwarding.sh)"
+    PB_DIR=$(cd "$pb" && pwd) "$(dirname "$0")/forwarding.sh" || exit 1
+fi

@@ -696,6 +696,51 @@ static void test_output_batching(void **state)
 	assert_int_equal(after.tx_batches - before.tx_batches, 1);
 }
 
+/* What the counters said while a miss was being handled. */
+static struct {
+	uint64_t packets, misses;
+	int calls;
+} during;
+
+static int stats_reading_cb(const struct dpif_upcall *up,
+			    struct nlbuf *mask, struct nlbuf *actions,
+			    void *aux)
+{
+	struct dpif_netdev_pmd_stats *s;
+	size_t i, n;
+
+	if (dpif_netdev_pmd_stats(aux, &s, &n))
+		return -EIO;
+	for (i = 0; i < n; i++) {
+		during.packets += s[i].packets;
+		during.misses += s[i].misses;
+	}
+	free(s);
+	during.calls++;
+	return -ENOBUFS;
+}
+
+/* A packet counts as received before its lookup counts it as a hit or a
+ * miss: a reader never sees hits of packets not received, which made
+ * pmd-stats-show print "packets received: 0" and 0 cycles per packet. */
+static void test_received_before_processed(void **state)
+{
+	struct dpif *dpif = *state;
+	struct frame f = udp_frame();
+	struct dpif_netdev_pmd_stats st;
+
+	memset(&during, 0, sizeof during);
+	dpif_register_upcall_cb(dpif, stats_reading_cb, dpif);
+	send_frame("p1", &f);
+	WAIT_UNTIL(dp_stats(dpif).n_lost == 1);
+	dpif_register_upcall_cb(dpif, NULL, NULL);
+	assert_int_equal(during.calls, 1);
+	assert_int_equal(during.misses, 1);
+	assert_int_equal(during.packets, 1);
+	st = pmd_total(dpif);
+	assert_int_equal(st.packets, 1);
+}
+
 /* ---- The exact-match cache. ---- */
 
 static void set_emc(struct dpif *dpif, unsigned int one_in)
@@ -752,6 +797,29 @@ static void test_emc_off(void **state)
 	forward(&f);
 	assert_int_equal(pmd_total(dpif).megaflow_hits, 2);
 	assert_int_equal(pmd_total(dpif).emc_hits, 0);
+}
+
+/* Megaflow lookups count the masks they visit: a hit the masks up to its
+ * flow's, a miss every mask; exact-match cache hits none. */
+static void test_mask_visits(void **state)
+{
+	struct dpif *dpif = *state;
+	struct frame f = udp_frame();
+	struct dpif_dp_stats st;
+
+	set_emc(dpif, 0);
+	put_ok(dpif, M1, outputs(2), NULL);
+	put_ok(dpif, "recirc_id(0),in_port(2),eth(dst=02:00:00:00:00:09)",
+	       outputs(1), NULL);
+	forward(&f);
+	forward(&f);
+	st = dp_stats(dpif);
+	assert_int_equal(st.n_masks, 2);
+	assert_int_equal(st.n_hit, 2);
+	assert_int_equal(st.n_mask_hit, 2);     /* M1's mask is first */
+	send_frame("p2", &f);                   /* another MAC: a miss */
+	WAIT_UNTIL(dp_stats(dpif).n_lost == 1);
+	assert_int_equal(dp_stats(dpif).n_mask_hit, 2 + 2);
 }
 
 /* ---- Dumps. ---- */
@@ -1056,8 +1124,10 @@ int main(void)
 		FX_TEST(test_vlan_push),
 		FX_TEST(test_output_copies),
 		FX_TEST(test_output_batching),
+		FX_TEST(test_received_before_processed),
 		FX_TEST(test_emc),
 		FX_TEST(test_emc_off),
+		FX_TEST(test_mask_visits),
 		FX_TEST(test_dump),
 		FX_TEST(test_flow_limit),
 		FX_TEST(test_execute),
