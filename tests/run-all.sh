@@ -31,8 +31,11 @@ build() {
 stage() {
     local name=$1; shift
     echo "=== $name"
-    local out
-    out=$("$@" 2>&1 | tee /dev/stderr | grep '^RESULT ' | tail -1)
+    local log out
+    log=$(mktemp /tmp/weir-stage.XXXXXX)
+    "$@" 2>&1 | tee "$log"
+    out=$(grep '^RESULT ' "$log" | tail -1)
+    rm -f "$log"
     if [ -z "$out" ]; then
         echo "$name: runner gave no result"
         total_fail=$((total_fail + 1))
