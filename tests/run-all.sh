@@ -1,8 +1,8 @@
 #!/bin/bash
-# The test command: installs what it needs, builds Weir three ways (gcc with
-# -Werror; ASan+UBSan; clang with libFuzzer), runs the unit tests in the
-# first two, a smoke run of every fuzz target, the system tests (root) and
-# the kernel tests.
+# The test command: installs what it needs, builds Weir four ways (gcc with
+# -Werror; ASan+UBSan; ThreadSanitizer; clang with libFuzzer), runs the unit
+# tests in the first three, a smoke run of every fuzz target, the system
+# tests (root) and the kernel tests.
 # Ends with "N passed, N failed, N skipped".
 #   FUZZ_SMOKE_RUNS  inputs per fuzz target (default 100000; make fuzz does 1M)
 set -u
@@ -52,6 +52,9 @@ if build build --enable-werror; then
 fi
 if build build-asan --enable-werror --enable-asan --enable-ubsan; then
     stage "unit tests under ASan+UBSan" bash -c "cd build-asan && make -j$jobs \$(make -s print-unit-tests) >/dev/null && $top/tests/run-unit.sh \$(make -s print-unit-tests)"
+fi
+if build build-tsan --enable-werror --enable-tsan; then
+    stage "unit tests under ThreadSanitizer" bash -c "cd build-tsan && make -j$jobs \$(make -s print-unit-tests) >/dev/null && $top/tests/run-unit.sh \$(make -s print-unit-tests)"
 fi
 if build build-fuzz CC=clang --enable-werror --enable-fuzz; then
     stage "fuzz smoke" bash -c "cd build-fuzz && $top/tests/run-fuzz.sh $top/tests/fuzz/corpus ${FUZZ_SMOKE_RUNS:-100000} \$(make -s print-fuzz-targets)"
