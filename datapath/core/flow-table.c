@@ -514,13 +514,13 @@ struct flow *flow_table_lookup(const struct flow_table *t,
  * failed compare simply resumes the ordinary search at that subtable:
  * answers are those of flow_table_lookup(). */
 static void batch_hash(const struct flow_subtable *st,
-		       const struct flow_key *const keys[], u32 todo,
+		       const struct flow_key *const keys[], u32 unfound,
 		       u32 hashes[])
 {
 	const struct rcu_hmap_buckets *b = rcu_hmap_buckets(&st->flows);
 	u32 m, j;
 
-	for (m = todo; m; m &= m - 1) {
+	for (m = unfound; m; m &= m - 1) {
 		j = __builtin_ctz(m);
 		hashes[j] = masked_hash(st, flow_key_words(keys[j]));
 		prefetch(rcu_hmap_bucket(b, hashes[j]));
@@ -534,7 +534,7 @@ void flow_table_lookup_batch(const struct flow_table *t,
 	const struct flow_subtable_array *a = rcu_dereference(t->subtables);
 	u32 hashes[2][FLOW_TABLE_BATCH];
 	u32 at[FLOW_TABLE_BATCH];       /* subtable of the candidate */
-	u32 todo, cands = 0, slow = 0, m, i, j;
+	u32 unfound, cands = 0, slow = 0, m, i, j;
 
 	_Static_assert(FLOW_TABLE_BATCH <= 32, "keys are bits of a u32");
 
@@ -542,18 +542,18 @@ void flow_table_lookup_batch(const struct flow_table *t,
 		n = FLOW_TABLE_BATCH;
 	for (j = 0; j < n; j++)
 		flows[j] = NULL;
-	todo = n == 32 ? ~0U : (1U << n) - 1;
+	unfound = n == 32 ? ~0U : (1U << n) - 1;
 	if (a->n)
-		batch_hash(a->st[0], keys, todo, hashes[0]);
-	for (i = 0; todo && i < a->n; i++) {
+		batch_hash(a->st[0], keys, unfound, hashes[0]);
+	for (i = 0; unfound && i < a->n; i++) {
 		const struct flow_subtable *st = a->st[i];
 		const struct rcu_hmap_buckets *b = rcu_hmap_buckets(&st->flows);
 		u32 *h = hashes[i & 1];
 		u64 found = 0;
 
 		if (i + 1 < a->n)
-			batch_hash(a->st[i + 1], keys, todo, hashes[(i + 1) & 1]);
-		for (m = todo; m; m &= m - 1) {
+			batch_hash(a->st[i + 1], keys, unfound, hashes[(i + 1) & 1]);
+		for (m = unfound; m; m &= m - 1) {
 			struct rcu_hmap_cursor cur;
 			struct rcu_hmap_node *node;
 
@@ -565,7 +565,7 @@ void flow_table_lookup_batch(const struct flow_table *t,
 			prefetch_masked(st, flows[j]);
 			cands |= 1U << j;
 			at[j] = i;
-			todo &= ~(1U << j);
+			unfound &= ~(1U << j);
 			found++;
 		}
 		/* Candidates all but always match: count them as hits. */
