@@ -32,7 +32,7 @@ stage() {
     local name=$1; shift
     echo "=== $name"
     local log out
-    log=$(mktemp /tmp/weir-stage.XXXXXX)
+    log=$(mktemp --suffix=-weir-stage)
     "$@" 2>&1 | tee "$log"
     out=$(grep '^RESULT ' "$log" | tail -1)
     rm -f "$log"

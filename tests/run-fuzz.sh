@@ -4,7 +4,7 @@
 # stays as committed).
 # Usage: run-fuzz.sh CORPUS_DIR RUNS TARGET...   Ends with "RESULT p f s".
 corpus=$1 runs=$2; shift 2
-work=$(mktemp -d /tmp/weir-fuzz.XXXXXX)
+work=$(mktemp -d --suffix=-weir-fuzz)
 trap 'rm -rf "$work"' EXIT
 pass=0 fail=0
 for target in "$@"; do

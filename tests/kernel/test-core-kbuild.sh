@@ -8,7 +8,7 @@ if [ -z "$kdir" ]; then
     echo "SKIP: no cloud-kernel headers (apt-get install linux-headers-cloud-amd64)"
     exit 77
 fi
-work=$(mktemp -d /tmp/weir-kbuild.XXXXXX)
+work=$(mktemp -d --suffix=-weir-kbuild)
 trap 'rm -rf "$work"' EXIT
 # The layout of the repository, so that Kbuild finds ../linux/dp-packet.h.
 mkdir -p "$work/core" "$work/linux"

@@ -15,7 +15,7 @@ SYSTEM_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 WEIR_BUILD=${WEIR_BUILD:-$SYSTEM_DIR/../../build}
 PREFIX=w$$x                     # namespace names: short, unique per run
 CAPTURE_TIMEOUT=30              # seconds a capture may run at most
-TEST_DIR=$(mktemp -d "${TMPDIR:-/tmp}/weir-$(basename "$0" .sh).XXXXXX")
+TEST_DIR=$(mktemp -d --suffix="-weir-$(basename "$0" .sh)")
 
 _namespaces=()
 _pids=()

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <cmocka.h>
 
@@ -293,8 +294,12 @@ static int server_setup(void **state)
 {
 	struct server *s = calloc(1, sizeof *s);
 
-	strcpy(s->dir, "/tmp/weir-test-jsonrpc.XXXXXX");
-	assert_non_null(mkdtemp(s->dir));
+	/* A directory of this process's own, private to its user. */
+	static unsigned int n;
+
+	snprintf(s->dir, sizeof s->dir, "/tmp/weir-test-jsonrpc.%ld.%u",
+		 (long)getpid(), n++);
+	assert_int_equal(mkdir(s->dir, 0700), 0);
 	snprintf(s->path, sizeof s->path, "%s/ctl", s->dir);
 	s->loop = poll_loop_create();
 	assert_int_equal(unixctl_server_create(s->path, s->loop, &s->server),
