@@ -1,0 +1,2 @@
+# OpenFlow messages: the message table, errors, hello negotiation.
+lib_libweir_a_SOURCES += lib/ofp-version.h

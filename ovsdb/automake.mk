@@ -1,0 +1,1 @@
+# The OVSDB server (weir-dbd) and its storage.
