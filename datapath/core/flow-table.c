@@ -14,9 +14,26 @@ _Static_assert(sizeof(struct flow_key) == 16 * sizeof(u64),
 
 #define wderef(p) rcu_dereference_protected((p), 1)
 
+/* The prefilter: a lookup skips a subtable, without touching its buckets,
+ * when no flow of it has the key's signature.  The signature hashes the
+ * metadata that megaflows from translation match exactly (recirc_id,
+ * in_port, eth_type), so that flows after recirculation, from other ports
+ * or of other protocols cost a key nothing but a bit test. */
+#define SIG_BITS 256
+#define SIG_RECIRC 1u                   /* flow_subtable.sig_sel bits */
+#define SIG_IN_PORT 2u
+#define SIG_ETH_TYPE 4u
+
+/* A key's signature parts, computed once per lookup: one per field. */
+struct sig_parts {
+	u64 part[3];
+};
+
 struct flow_subtable {
-	/* Read by every lookup: the mask's nonzero words, their indexes in
-	 * the key, and the flows. */
+	/* Read by every lookup: the prefilter, the mask's nonzero words,
+	 * their indexes in the key, and the flows. */
+	u64 sig_filter[SIG_BITS / 64];  /* bit per signature of its flows */
+	u8 sig_sel;                     /* SIG_* fields the mask has exact */
 	u64 mwords[FLOW_KEY_WORDS];
 	u64 pconst[FLOW_KEY_WORDS];     /* dp_hash_pos() of each index */
 	u8 idx[FLOW_KEY_WORDS];
@@ -26,6 +43,7 @@ struct flow_subtable {
 	struct rcu_hmap flows;
 	struct flow_key mask;
 	/* The writer's. */
+	u32 sig_count[SIG_BITS];        /* flows per signature */
 	u64 id;                         /* creation order, for dumps */
 	u64 ranked_hits;                /* 'hits' at the previous ranking */
 	u64 rank_delta;
@@ -65,6 +83,67 @@ static __always_inline bool masked_equal(const struct flow_subtable *st,
 	for (i = 0; i < st->n_words; i++)
 		diff |= (key[st->idx[i]] & st->mwords[i]) ^ fkey[st->idx[i]];
 	return !diff;
+}
+
+static __always_inline void sig_parts_of(const struct flow_key *key,
+					  struct sig_parts *p)
+{
+	p->part[0] = (u64)(key->recirc_id + 1) * DP_HASH_K1;
+	p->part[1] = (u64)(key->in_port + 1) * DP_HASH_K2;
+	p->part[2] = (u64)(be16_to_cpu(key->eth_type) + 1) * DP_HASH_POS;
+}
+
+static __always_inline u32 sig_of(const struct sig_parts *p, u32 sel)
+{
+	u64 sum = 0;
+	u32 i;
+
+	for (i = 0; i < 3; i++)
+		if (sel & (1u << i))
+			sum += p->part[i];
+	return (u32)(sum >> 56);
+}
+
+/* False when no flow of 'st' can match a key with these parts. */
+static __always_inline bool sig_may_match(const struct flow_subtable *st,
+					  const struct sig_parts *p)
+{
+	u32 sig;
+
+	if (!st->sig_sel)
+		return true;
+	sig = sig_of(p, st->sig_sel);
+	return READ_ONCE(((struct flow_subtable *)st)->sig_filter[sig / 64]) >>
+	       (sig % 64) & 1;
+}
+
+static u8 sig_sel_of(const struct flow_key *mask)
+{
+	return (mask->recirc_id == ~0U ? SIG_RECIRC : 0) |
+	       (mask->in_port == ~0U ? SIG_IN_PORT : 0) |
+	       (mask->eth_type == (__be16)0xffff ? SIG_ETH_TYPE : 0);
+}
+
+/* The writer's: counts 'flow' in (delta 1) or out (-1) of the filter.  A
+ * bit is set before the flow is published and cleared after it is gone. */
+static void sig_account(struct flow_subtable *st, const struct flow *flow,
+			int delta)
+{
+	struct sig_parts p;
+	u32 sig, n;
+	u64 bit, *word;
+
+	if (!st->sig_sel)
+		return;
+	sig_parts_of(&flow->key, &p);
+	sig = sig_of(&p, st->sig_sel);
+	n = st->sig_count[sig] += delta;
+	word = &st->sig_filter[sig / 64];
+	bit = 1ULL << (sig % 64);
+	if (delta > 0 && n == 1)
+		WRITE_ONCE(*word, *word | bit);
+	else if (delta < 0 && !n)
+		WRITE_ONCE(*word, *word & ~bit);
 }
 
 /* The cache lines of a flow that masked_equal() reads: usually one, at
@@ -155,6 +234,7 @@ static struct flow_subtable *subtable_alloc(struct flow_table *t,
 		return NULL;
 	}
 	st->mask = *mask;
+	st->sig_sel = sig_sel_of(mask);
 	for (i = 0; i < FLOW_KEY_WORDS; i++) {
 		if (!m[i])
 			continue;
@@ -360,6 +440,7 @@ int flow_table_insert(struct flow_table *t, const struct flow_key *key,
 		flow->ufid = *ufid;
 		rcu_hmap_insert(&t->ufids, &flow->ufid_node, ufid_hash(ufid));
 	}
+	sig_account(st, flow, 1);
 	rcu_hmap_insert(&st->flows, &flow->node,
 			masked_hash(st, flow_key_words(&flow->key)));
 	if (a)
@@ -385,6 +466,7 @@ void flow_table_remove(struct flow_table *t, struct flow *flow)
 
 	WRITE_ONCE(flow->dead, 1);
 	rcu_hmap_remove(&st->flows, &flow->node);
+	sig_account(st, flow, -1);
 	if (flow->has_ufid)
 		rcu_hmap_remove(&t->ufids, &flow->ufid_node);
 	WRITE_ONCE(t->count, t->count - 1);
@@ -483,12 +565,19 @@ void flow_replace_actions(struct flow *flow, struct flow_actions *actions)
 
 /* The first match from subtable 'i' on. */
 static struct flow *lookup_from(const struct flow_subtable_array *a, u32 i,
-				const dp_word *key)
+				const struct flow_key *key)
 {
+	const dp_word *words = flow_key_words(key);
+	struct sig_parts sig;
+
+	sig_parts_of(key, &sig);
 	for (; i < a->n; i++) {
 		struct flow_subtable *st = a->st[i];
-		struct flow *flow = subtable_lookup(st, key, masked_hash(st, key));
+		struct flow *flow;
 
+		if (!sig_may_match(st, &sig))
+			continue;
+		flow = subtable_lookup(st, words, masked_hash(st, words));
 		if (flow) {
 			subtable_hit(st, 1);
 			return flow;
@@ -500,31 +589,72 @@ static struct flow *lookup_from(const struct flow_subtable_array *a, u32 i,
 struct flow *flow_table_lookup(const struct flow_table *t,
 			       const struct flow_key *key)
 {
-	return lookup_from(rcu_dereference(t->subtables), 0,
-			   flow_key_words(key));
+	return lookup_from(rcu_dereference(t->subtables), 0, key);
 }
 
 /* Batches are bound by memory latency, so they keep many accesses in
  * flight and let each key wait on one dependent access per subtable, not
- * two.  Per subtable in rank order: hash the keys still unresolved and
- * prefetch their buckets one subtable ahead of reading them; the first node
- * there with the key's hash becomes the key's candidate (its lines are
- * prefetched), which ends the key's search over subtables.  Then the
- * candidates are compared.  An equal hash is all but proof of a match, so a
- * failed compare simply resumes the ordinary search at that subtable:
+ * two.  Every key walks the subtables that pass its prefilter, in rank
+ * order, one a round: its bucket there was prefetched a round earlier,
+ * together with the bucket of the subtable after (speculatively, in case
+ * this one lacks the key).  The first node with the key's hash becomes its
+ * candidate (its lines are prefetched), which ends the key's walk.  Then
+ * the candidates are compared.  An equal hash is all but proof of a match,
+ * so a failed compare simply resumes the ordinary search at that subtable:
  * answers are those of flow_table_lookup(). */
-static void batch_hash(const struct flow_subtable *st,
-		       const struct flow_key *const keys[], u32 unfound,
-		       u32 hashes[])
-{
-	const struct rcu_hmap_buckets *b = rcu_hmap_buckets(&st->flows);
-	u32 m, j;
+struct batch_walk {
+	u32 cur[FLOW_TABLE_BATCH];      /* subtable the key is at */
+	u32 next[FLOW_TABLE_BATCH];     /* the one after, a->n for none */
+	u32 hash[FLOW_TABLE_BATCH];     /* the key's hash in 'cur' */
+	u32 next_hash[FLOW_TABLE_BATCH];
+	struct sig_parts sig[FLOW_TABLE_BATCH];
+};
 
-	for (m = unfound; m; m &= m - 1) {
-		j = __builtin_ctz(m);
-		hashes[j] = masked_hash(st, flow_key_words(keys[j]));
-		prefetch(rcu_hmap_bucket(b, hashes[j]));
+static u32 next_passing(const struct flow_subtable_array *a, u32 i,
+			const struct sig_parts *sig)
+{
+	while (i < a->n && !sig_may_match(a->st[i], sig))
+		i++;
+	return i;
+}
+
+static u32 hash_prefetch(const struct flow_subtable *st,
+			 const struct flow_key *key)
+{
+	u32 hash = masked_hash(st, flow_key_words(key));
+
+	prefetch(rcu_hmap_bucket(rcu_hmap_buckets(&st->flows), hash));
+	return hash;
+}
+
+/* Key 'j' steps to the subtable after 'cur', if any. */
+static void walk_ahead(const struct flow_subtable_array *a,
+		       struct batch_walk *w, const struct flow_key *key, u32 j)
+{
+	w->next[j] = next_passing(a, w->cur[j] + 1, &w->sig[j]);
+	if (w->next[j] < a->n)
+		w->next_hash[j] = hash_prefetch(a->st[w->next[j]], key);
+}
+
+/* The walks' starts: the keys that have a subtable to try. */
+static u32 walk_start(const struct flow_subtable_array *a,
+		      struct batch_walk *w,
+		      const struct flow_key *const keys[], u32 n)
+{
+	u32 j, walking = 0;
+
+	for (j = 0; j < n; j++) {
+		sig_parts_of(keys[j], &w->sig[j]);
+		w->cur[j] = next_passing(a, 0, &w->sig[j]);
+		if (w->cur[j] < a->n) {
+			w->hash[j] = hash_prefetch(a->st[w->cur[j]], keys[j]);
+			walking |= 1U << j;
+		}
 	}
+	for (j = 0; j < n; j++)
+		if (walking & (1U << j))
+			walk_ahead(a, w, keys[j], j);
+	return walking;
 }
 
 void flow_table_lookup_batch(const struct flow_table *t,
@@ -532,9 +662,9 @@ void flow_table_lookup_batch(const struct flow_table *t,
 			     struct flow *flows[])
 {
 	const struct flow_subtable_array *a = rcu_dereference(t->subtables);
-	u32 hashes[2][FLOW_TABLE_BATCH];
-	u32 at[FLOW_TABLE_BATCH];       /* subtable of the candidate */
-	u32 unfound, cands = 0, slow = 0, m, i, j;
+	struct flow_subtable *hit_st = NULL;
+	struct batch_walk w;
+	u32 walking, cands = 0, slow = 0, n_hits = 0, m, j;
 
 	_Static_assert(FLOW_TABLE_BATCH <= 32, "keys are bits of a u32");
 
@@ -542,45 +672,47 @@ void flow_table_lookup_batch(const struct flow_table *t,
 		n = FLOW_TABLE_BATCH;
 	for (j = 0; j < n; j++)
 		flows[j] = NULL;
-	unfound = n == 32 ? ~0U : (1U << n) - 1;
-	if (a->n)
-		batch_hash(a->st[0], keys, unfound, hashes[0]);
-	for (i = 0; unfound && i < a->n; i++) {
-		const struct flow_subtable *st = a->st[i];
-		const struct rcu_hmap_buckets *b = rcu_hmap_buckets(&st->flows);
-		u32 *h = hashes[i & 1];
-		u64 found = 0;
-
-		if (i + 1 < a->n)
-			batch_hash(a->st[i + 1], keys, unfound, hashes[(i + 1) & 1]);
-		for (m = unfound; m; m &= m - 1) {
+	walking = walk_start(a, &w, keys, n);
+	while (walking) {
+		for (m = walking; m; m &= m - 1) {
+			struct flow_subtable *st;
 			struct rcu_hmap_cursor cur;
 			struct rcu_hmap_node *node;
 
 			j = __builtin_ctz(m);
-			node = rcu_hmap_first_hash(b, h[j], &cur);
-			if (!node)
-				continue;
-			flows[j] = container_of(node, struct flow, node);
-			prefetch_masked(st, flows[j]);
-			cands |= 1U << j;
-			at[j] = i;
-			unfound &= ~(1U << j);
-			found++;
+			st = a->st[w.cur[j]];
+			node = rcu_hmap_first_hash(rcu_hmap_buckets(&st->flows),
+						   w.hash[j], &cur);
+			if (node) {
+				flows[j] = container_of(node, struct flow, node);
+				prefetch_masked(st, flows[j]);
+				cands |= 1U << j;
+				walking &= ~(1U << j);
+				/* Candidates all but always match: hits. */
+				if (st != hit_st && n_hits)
+					subtable_hit(hit_st, n_hits), n_hits = 0;
+				hit_st = st;
+				n_hits++;
+			} else if (w.next[j] >= a->n) {
+				walking &= ~(1U << j);
+			} else {
+				w.cur[j] = w.next[j];
+				w.hash[j] = w.next_hash[j];
+				walk_ahead(a, &w, keys[j], j);
+			}
 		}
-		/* Candidates all but always match: count them as hits. */
-		if (found)
-			subtable_hit((struct flow_subtable *)st, found);
 	}
+	if (n_hits)
+		subtable_hit(hit_st, n_hits);
 	for (m = cands; m; m &= m - 1) {
 		j = __builtin_ctz(m);
-		if (!masked_equal(a->st[at[j]], flow_key_words(keys[j]),
+		if (!masked_equal(a->st[w.cur[j]], flow_key_words(keys[j]),
 				  flows[j]))
 			slow |= 1U << j;
 	}
 	for (m = slow; m; m &= m - 1) {
 		j = __builtin_ctz(m);
-		flows[j] = lookup_from(a, at[j], flow_key_words(keys[j]));
+		flows[j] = lookup_from(a, w.cur[j], keys[j]);
 	}
 }
 

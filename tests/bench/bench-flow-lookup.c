@@ -31,6 +31,12 @@
 
 static u32 n_flows = 1 << 20;          /* --flows N: a multiple of 32 */
 
+/* Masks told apart by in_port (each port's flows have a mask of their
+ * own, which the prefilter sees), or all flows from one port, told apart
+ * by an Ethernet source byte that every mask matches (the prefilter cannot
+ * help: every subtable may hold every key). */
+static bool one_port;
+
 static u64 rng_state = 88172645463325252ULL;
 
 static u64 rnd(void)
@@ -60,6 +66,8 @@ static struct flow_key make_mask(int k)
 	memset(&m, 0, sizeof(m));
 	m.recirc_id = ~0U;
 	m.in_port = ~0U;
+	if (one_port)
+		m.eth_src[4] = 0xff;
 	m.eth_type = 0xffff;
 	switch (k % 8) {
 	case 0: m.ipv4.src = ~0U; m.ipv4.dst = cpu_to_be32(dst); break;
@@ -76,38 +84,56 @@ static struct flow_key make_mask(int k)
 	return m;
 }
 
-/* A random IPv4 TCP key; in_port tells the masks' flows apart, so flows of
- * different masks never overlap. */
-static struct flow_key random_key(int k)
-{
-	struct flow_key key;
-	u64 r = rnd(), s = rnd();
+/* The random parts of a flow's key: 16 bytes a lookup to stream, where
+ * the 128-byte key itself would be; the key is built from them in a batch
+ * that stays in cache, as a polling thread's keys are, fresh from
+ * extraction. */
+struct key_seed {
+	u64 r, s;
+};
 
-	memset(&key, 0, sizeof(key));
-	key.in_port = k + 1;
-	key.eth_type = DP_BE16(ETH_TYPE_IP);
-	key.eth_src[5] = 1;
-	key.eth_dst[5] = r >> 56;
-	key.vlan[0].tci = (r >> 40) & 0xffff;
-	key.ip.proto = 6;
-	key.ip.tos = (s >> 40) & 0xfc;
-	key.ip.ttl = 64;
-	key.ipv4.src = (u32)r;
-	key.ipv4.dst = (u32)s;
-	key.tp.src = (r >> 32) & 0xffff;
-	key.tp.dst = (s >> 32) & 0xffff;
-	return key;
+/* The top byte of 's', unused by the key's fields, holds the mask. */
+static struct key_seed random_seed(int k)
+{
+	struct key_seed seed = { rnd(), (rnd() & ~(0xffULL << 56)) |
+					(u64)k << 56 };
+
+	return seed;
+}
+
+/* An IPv4 TCP key; in_port or eth_src[4] tells the masks' flows apart, so
+ * flows of different masks never overlap. */
+static void build_key(struct flow_key *key, struct key_seed seed)
+{
+	u64 r = seed.r, s = seed.s;
+	int k = s >> 56;
+
+	memset(key, 0, sizeof(*key));
+	key->in_port = one_port ? 1 : k + 1;
+	key->eth_type = DP_BE16(ETH_TYPE_IP);
+	key->eth_src[4] = k;
+	key->eth_src[5] = 1;
+	key->eth_dst[5] = r >> 56;
+	key->vlan[0].tci = (r >> 40) & 0xffff;
+	key->ip.proto = 6;
+	key->ip.tos = (s >> 40) & 0xfc;
+	key->ip.ttl = 64;
+	key->ipv4.src = (u32)r;
+	key->ipv4.dst = (u32)s;
+	key->tp.src = (r >> 32) & 0xffff;
+	key->tp.dst = (s >> 32) & 0xffff;
 }
 
 struct run {
 	struct flow_table table;
-	struct flow_key *keys;          /* in lookup order */
+	struct key_seed *seeds;         /* in lookup order */
 	struct flow **expect;           /* the flow each key must find */
 };
 
+
 static void run_init(struct run *r, int n_masks)
 {
-	struct flow_key *mkeys = malloc(sizeof(*mkeys) * n_flows);
+	struct key_seed *seeds = malloc(sizeof(*seeds) * n_flows);
 	struct flow **flows = malloc(sizeof(*flows) * n_flows);
 	u32 *order = malloc(sizeof(*order) * n_flows);
 	struct flow_key masks[32];
@@ -121,9 +147,12 @@ static void run_init(struct run *r, int n_masks)
 		int k = i % n_masks;
 		struct flow_actions *acts = flow_actions_alloc(&i, sizeof(i));
 
-		do
-			mkeys[i] = random_key(k);
-		while (flow_table_insert(&r->table, &mkeys[i], &masks[k], NULL,
+		struct flow_key key;
+
+		do {
+			seeds[i] = random_seed(k);
+			build_key(&key, seeds[i]);
+		} while (flow_table_insert(&r->table, &key, &masks[k], NULL,
 					 acts, &flows[i]));
 		order[i] = i;
 	}
@@ -133,13 +162,13 @@ static void run_init(struct run *r, int n_masks)
 		order[i] = order[j];
 		order[j] = t;
 	}
-	r->keys = malloc(sizeof(*r->keys) * n_flows);
+	r->seeds = malloc(sizeof(*r->seeds) * n_flows);
 	r->expect = malloc(sizeof(*r->expect) * n_flows);
 	for (i = 0; i < n_flows; i++) {
-		r->keys[i] = mkeys[order[i]];
+		r->seeds[i] = seeds[order[i]];
 		r->expect[i] = flows[order[i]];
 	}
-	free(mkeys);
+	free(seeds);
 	free(flows);
 	free(order);
 }
@@ -147,7 +176,7 @@ static void run_init(struct run *r, int n_masks)
 static void run_destroy(struct run *r)
 {
 	flow_table_destroy(&r->table);
-	free(r->keys);
+	free(r->seeds);
 	free(r->expect);
 }
 
@@ -196,13 +225,16 @@ static double measure(struct run *r, u32 n, enum mode mode,
 		u32 i, j;
 
 		for (i = 0; i < PASS; i += BATCH) {
+			struct flow_key keys[BATCH] __attribute__((aligned(64)));
 			const struct flow_key *kp[BATCH];
 			struct flow *got[BATCH];
 			u32 base = i % n;
 
 			rcu_read_lock();
-			for (j = 0; j < BATCH; j++)
-				kp[j] = &r->keys[base + j];
+			for (j = 0; j < BATCH; j++) {
+				build_key(&keys[j], r->seeds[base + j]);
+				kp[j] = &keys[j];
+			}
 			if (mode == BATCHED)
 				flow_table_lookup_batch(&r->table, kp, BATCH, got);
 			else if (mode == SINGLE)
@@ -282,7 +314,10 @@ static void memory_probe(void)
 
 int main(int argc, char **argv)
 {
-	static const int mask_counts[] = { 1, 8, 32 };
+	static const struct { int masks; bool one_port; } runs[] = {
+		{ 1, false }, { 8, false }, { 32, false }, { 8, true },
+		{ 32, true },
+	};
 	const char *tunables = getenv("GLIBC_TUNABLES");
 	size_t m;
 
@@ -302,11 +337,15 @@ int main(int argc, char **argv)
 	       "(best of %d passes of %d lookups; GLIBC_TUNABLES=%s)\n",
 	       n_flows, ROUNDS, PASS, tunables ? tunables : "");
 	memory_probe();
-	for (m = 0; m < ARRAY_SIZE(mask_counts); m++) {
+	for (m = 0; m < ARRAY_SIZE(runs); m++) {
 		struct run r;
 
-		run_init(&r, mask_counts[m]);
-		printf("  %2d mask%s\n", mask_counts[m], mask_counts[m] > 1 ? "s" : "");
+		one_port = runs[m].one_port;
+		run_init(&r, runs[m].masks);
+		printf("  %2d mask%s, %s\n", runs[m].masks,
+		       runs[m].masks > 1 ? "s" : "",
+		       one_port ? "all flows from one in_port"
+				: "an in_port per mask");
 		printf("    EMC off, single         %7.1f M/s\n",
 		       measure(&r, n_flows, SINGLE, NULL) / 1e6);
 		printf("    EMC off, batches of %d  %7.1f M/s\n", BATCH,

@@ -631,6 +631,52 @@ static void test_batch(void **state)
 	}
 }
 
+/* The prefilter: many in_ports share each signature bit, so removing the
+ * flows of some ports must keep the bits the others still need, and a
+ * subtable without an exact in_port is never skipped. */
+static void expect_ports(struct flow_table *t, int n, bool odd_present)
+{
+	int p;
+
+	for (p = 0; p < n; p++) {
+		struct fields f = { .in_port = p, .dst = p, .proto = 6 };
+		struct flow *flow = lookup(t, &f);
+		bool want = !(p & 1) || odd_present;
+
+		assert_true(want == (flow != NULL));
+		if (flow)
+			assert_int_equal(acts_id(flow), p);
+	}
+}
+
+static void test_prefilter(void **state)
+{
+	enum { N = 1000 };
+	struct flow_table *t = *state;
+	struct flow *flows[N];
+	struct fields any = { .in_port = 5000, .dst = 7, .proto = 17 };
+	int p;
+
+	for (p = 0; p < N; p++) {
+		struct fields f = { .in_port = p, .dst = p, .proto = 6 };
+
+		flows[p] = add(t, &f, M_IN_PORT | M_ETH_TYPE | M_DST, p, NULL);
+	}
+	expect_ports(t, N, true);
+	for (p = 1; p < N; p += 2)
+		flow_table_remove(t, flows[p]);
+	expect_ports(t, N, false);
+	for (p = 1; p < N; p += 2) {
+		struct fields f = { .in_port = p, .dst = p, .proto = 6 };
+
+		add(t, &f, M_IN_PORT | M_ETH_TYPE | M_DST, p, NULL);
+	}
+	expect_ports(t, N, true);
+	assert_null(lookup(t, &any));
+	add(t, &any, M_PROTO | M_DST, 99999, NULL);
+	assert_int_equal(acts_id(lookup(t, &any)), 99999);
+}
+
 /* More masks than a byte counts, each flow alone in its subtable: batches
  * and single lookups agree and find each key's own flow. */
 static void test_many_masks(void **state)
@@ -1034,6 +1080,7 @@ int main(void)
 		T(test_dump_all),
 		T(test_subtable_freed),
 		T(test_batch),
+		T(test_prefilter),
 		T(test_many_masks),
 		T(test_emc),
 		T(test_emc_batch),
