@@ -25,6 +25,7 @@
 #include <linux/prefetch.h>
 #include <linux/refcount.h>
 #include <linux/cache.h>
+#include <linux/random.h>
 #include <asm/barrier.h>
 
 #define DP_CACHE_LINE L1_CACHE_BYTES
@@ -49,6 +50,8 @@ static inline u64 dp_now_ms(void)
 {
 	return div_u64(ktime_get_mono_fast_ns(), 1000000);
 }
+
+#define dp_random_u64() get_random_u64()
 #define dp_get_be16(p)     get_unaligned((const __be16 *)(p))
 #define dp_get_be32(p)     get_unaligned((const __be32 *)(p))
 #define dp_put_be16(p, v)  put_unaligned((v), (__be16 *)(p))
@@ -239,6 +242,17 @@ static inline __be32 dp_get_be32(const void *p)
 {
 	__be32 v;
 	memcpy(&v, p, sizeof v);
+	return v;
+}
+
+/* Secret hash seeds: the kernel's entropy, never a fixed value. */
+#include <sys/random.h>
+static inline u64 dp_random_u64(void)
+{
+	u64 v = 0;
+
+	while (getrandom(&v, sizeof v, 0) != sizeof v)
+		;
 	return v;
 }
 

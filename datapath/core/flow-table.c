@@ -34,6 +34,7 @@ struct flow_subtable {
 	 * their indexes in the key, and the flows. */
 	u64 sig_filter[SIG_BITS / 64];  /* bit per signature of its flows */
 	u8 sig_sel;                     /* SIG_* fields the mask has exact */
+	u64 basis;                      /* the table's hash_basis */
 	u64 mwords[FLOW_KEY_WORDS];
 	u64 pconst[FLOW_KEY_WORDS];     /* dp_hash_pos() of each index */
 	u8 idx[FLOW_KEY_WORDS];
@@ -63,7 +64,7 @@ struct flow_subtable_array {
 static __always_inline u32 masked_hash(const struct flow_subtable *st,
 				       const dp_word *key)
 {
-	u64 acc = 0;
+	u64 acc = st->basis;
 	u32 i;
 
 	for (i = 0; i < st->n_words; i++)
@@ -234,6 +235,7 @@ static struct flow_subtable *subtable_alloc(struct flow_table *t,
 		return NULL;
 	}
 	st->mask = *mask;
+	st->basis = t->hash_basis;
 	st->sig_sel = sig_sel_of(mask);
 	for (i = 0; i < FLOW_KEY_WORDS; i++) {
 		if (!m[i])
@@ -330,6 +332,7 @@ int flow_table_init(struct flow_table *t, u32 limit)
 {
 	memset(t, 0, sizeof(*t));
 	t->limit = limit;
+	t->hash_basis = dp_random_u64();
 	t->subtables = array_alloc(0);
 	if (!t->subtables)
 		return -ENOMEM;

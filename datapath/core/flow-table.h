@@ -85,6 +85,7 @@ struct flow_table {
 	u32 count;                      /* flows; READ_ONCE outside the writer */
 	u32 limit;                      /* most flows, 0 for no limit */
 	u64 last_subtable_id;
+	u64 hash_basis;                 /* secret: packets cannot aim at a bucket */
 };
 
 /* Dump position: zero it to start. */

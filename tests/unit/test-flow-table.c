@@ -677,6 +677,23 @@ static void test_prefilter(void **state)
 	assert_int_equal(acts_id(lookup(t, &any)), 99999);
 }
 
+/* Hashes are seeded per table: the same flow lands in unrelated buckets of
+ * two tables, so packets cannot be crafted to pile into one bucket. */
+static void test_hash_seeded(void **state)
+{
+	struct flow_table *t = *state, other;
+	struct fields f = { .in_port = 1, .src = 2, .dst = 3, .proto = 6 };
+	struct flow *a, *b;
+
+	assert_int_equal(flow_table_init(&other, 0), 0);
+	a = add(t, &f, M_IN_PORT | M_SRC | M_DST, 1, NULL);
+	b = add(&other, &f, M_IN_PORT | M_SRC | M_DST, 1, NULL);
+	assert_int_not_equal(t->hash_basis, other.hash_basis);
+	assert_int_not_equal(a->node.hash, b->node.hash);
+	assert_ptr_equal(lookup(&other, &f), b);
+	flow_table_destroy(&other);
+}
+
 /* More masks than a byte counts, each flow alone in its subtable: batches
  * and single lookups agree and find each key's own flow. */
 static void test_many_masks(void **state)
@@ -1081,6 +1098,7 @@ int main(void)
 		T(test_subtable_freed),
 		T(test_batch),
 		T(test_prefilter),
+		T(test_hash_seeded),
 		T(test_many_masks),
 		T(test_emc),
 		T(test_emc_batch),
