@@ -19,6 +19,10 @@ lib_libweir_a_SOURCES += \
 	lib/pidfile.h lib/pidfile.c \
 	lib/poll-loop.h lib/poll-loop.c \
 	lib/unix-socket.h lib/unix-socket.c \
+	lib/socket-addr.h lib/socket-addr.c \
+	lib/dns-resolve.h lib/dns-resolve.c \
+	lib/stream.h lib/stream-private.h lib/stream.c lib/pstream.c \
+	lib/stream-ssl.c \
 	lib/unixctl.h lib/unixctl.c lib/unixctl-client.c \
 	lib/xalloc.h lib/xalloc.c
 

@@ -1,4 +1,4 @@
-/* A JSON-RPC connection: a socket, the framer for what comes in, and a
+/* A JSON-RPC connection: a stream, the framer for what comes in, and a
  * queue of bytes for what goes out (a reply the peer is slow to read must
  * not block the daemon's loop). */
 #include "jsonrpc.h"
@@ -12,30 +12,36 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "stream.h"
 #include "xalloc.h"
 
 struct jsonrpc {
-	int fd;
+	struct stream *stream;
 	struct json_stream in;
 	char *out;              /* unsent bytes: out[out_ofs..out_len) */
 	size_t out_len, out_ofs, out_cap;
 	char error[256];
 };
 
-struct jsonrpc *jsonrpc_open(int fd, size_t max_msg)
+struct jsonrpc *jsonrpc_open_stream(struct stream *stream, size_t max_msg)
 {
 	struct jsonrpc *rpc = xcalloc(1, sizeof *rpc);
 
-	rpc->fd = fd;
+	rpc->stream = stream;
 	json_stream_init(&rpc->in, max_msg);
 	return rpc;
+}
+
+struct jsonrpc *jsonrpc_open(int fd, size_t max_msg)
+{
+	return jsonrpc_open_stream(stream_from_fd(fd, "unix:"), max_msg);
 }
 
 void jsonrpc_close(struct jsonrpc *rpc)
 {
 	if (!rpc)
 		return;
-	close(rpc->fd);
+	stream_close(rpc->stream);
 	json_stream_destroy(&rpc->in);
 	free(rpc->out);
 	free(rpc);
@@ -43,7 +49,12 @@ void jsonrpc_close(struct jsonrpc *rpc)
 
 int jsonrpc_fd(const struct jsonrpc *rpc)
 {
-	return rpc->fd;
+	return stream_fd(rpc->stream);
+}
+
+struct stream *jsonrpc_stream(const struct jsonrpc *rpc)
+{
+	return rpc->stream;
 }
 
 const char *jsonrpc_error(const struct jsonrpc *rpc)
@@ -68,11 +79,10 @@ static void jsonrpc_queue(struct jsonrpc *rpc, const char *s, size_t n)
 int jsonrpc_flush(struct jsonrpc *rpc)
 {
 	while (rpc->out_ofs < rpc->out_len) {
-		ssize_t n = send(rpc->fd, rpc->out + rpc->out_ofs,
-				 rpc->out_len - rpc->out_ofs,
-				 MSG_DONTWAIT | MSG_NOSIGNAL);
+		ssize_t n = stream_send(rpc->stream, rpc->out + rpc->out_ofs,
+					rpc->out_len - rpc->out_ofs);
 		if (n < 0)
-			return errno == EAGAIN || errno == EINTR ? 0 : -errno;
+			return n == -EAGAIN ? 0 : (int)n;
 		rpc->out_ofs += n;
 	}
 	return 0;
@@ -113,7 +123,7 @@ static int jsonrpc_parse(struct jsonrpc *rpc, struct jsonrpc_msg **msg)
 static int jsonrpc_read(struct jsonrpc *rpc)
 {
 	char buf[4096];
-	ssize_t n = recv(rpc->fd, buf, sizeof buf, MSG_DONTWAIT);
+	ssize_t n = stream_recv(rpc->stream, buf, sizeof buf);
 
 	if (n > 0) {
 		json_stream_feed(&rpc->in, buf, n);
@@ -126,10 +136,10 @@ static int jsonrpc_read(struct jsonrpc *rpc)
 			 : "connection closed");
 		return -EPIPE;
 	}
-	if (errno == EAGAIN || errno == EINTR)
+	if (n == -EAGAIN)
 		return -EAGAIN;
-	snprintf(rpc->error, sizeof rpc->error, "%s", strerror(errno));
-	return -errno;
+	snprintf(rpc->error, sizeof rpc->error, "%s", strerror((int)-n));
+	return (int)n;
 }
 
 int jsonrpc_recv(struct jsonrpc *rpc, struct jsonrpc_msg **msg)
@@ -157,8 +167,13 @@ static long long jsonrpc_now_ms(void)
 static int jsonrpc_wait(struct jsonrpc *rpc, short events, long long deadline)
 {
 	int timeout = -1;
-	struct pollfd pfd = { .fd = rpc->fd, .events = events };
+	struct pollfd pfd = {
+		.fd = stream_fd(rpc->stream),
+		.events = stream_poll_events(rpc->stream, events),
+	};
 
+	if (stream_pending(rpc->stream))
+		return 0;
 	if (deadline >= 0) {
 		long long left = deadline - jsonrpc_now_ms();
 		if (left <= 0)

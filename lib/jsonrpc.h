@@ -49,13 +49,19 @@ int jsonrpc_msg_from_json(const json_t *json, struct jsonrpc_msg **msg,
 			  char *err, size_t err_size);
 json_t *jsonrpc_msg_to_json(const struct jsonrpc_msg *);
 
-/* A connection over a connected stream socket, which it owns. */
+/* A connection over a stream (stream.h), which it owns. */
 struct jsonrpc;
+struct stream;
 
-/* 'max_msg' bounds the size of one received message. */
+/* 'max_msg' bounds the size of one received message.  The stream may
+ * still be connecting: sends queue until it is up. */
+struct jsonrpc *jsonrpc_open_stream(struct stream *, size_t max_msg);
+/* Over a connected stream socket 'fd'. */
 struct jsonrpc *jsonrpc_open(int fd, size_t max_msg);
 void jsonrpc_close(struct jsonrpc *);
+/* What to poll: it may change while the stream connects. */
 int jsonrpc_fd(const struct jsonrpc *);
+struct stream *jsonrpc_stream(const struct jsonrpc *);
 /* Why the last receive failed, for logs and error replies. */
 const char *jsonrpc_error(const struct jsonrpc *);
 

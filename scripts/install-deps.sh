@@ -8,7 +8,7 @@ packages=(
     build-essential autoconf automake libtool pkg-config clang libclang-rt-14-dev
     # libraries (see configure.ac)
     libcmocka-dev libjansson-dev liburcu-dev libnl-3-dev libnl-genl-3-dev
-    libnl-route-3-dev libssl-dev libunbound-dev libevent-dev libcap-ng-dev
+    libnl-route-3-dev libssl-dev openssl libunbound-dev libevent-dev libcap-ng-dev
     libxdp-dev libbpf-dev
     # system tests: namespaces, crafted packets, captures
     iproute2 iputils-ping ethtool tcpdump tshark python3-scapy netcat-openbsd

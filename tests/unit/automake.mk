@@ -37,6 +37,11 @@ tests_unit_test_odp_actions_text_SOURCES = tests/unit/test-odp-actions-text.c
 tests_unit_test_odp_actions_text_CFLAGS = $(UNITFLAGS)
 tests_unit_test_odp_actions_text_LDADD = $(UNITLIBS)
 
+UNIT_TESTS += tests/unit/test-stream
+tests_unit_test_stream_SOURCES = tests/unit/test-stream.c
+tests_unit_test_stream_CFLAGS = $(UNITFLAGS)
+tests_unit_test_stream_LDADD = $(UNITLIBS) $(JANSSON_LIBS)
+
 EXTRA_DIST += tests/tsan.supp
 UNIT_TESTS += tests/unit/test-flow-table
 tests_unit_test_flow_table_SOURCES = tests/unit/test-flow-table.c
