@@ -8,6 +8,7 @@ EXTRA_DIST += \
 	tests/system/test-dp-forward.sh \
 	tests/system/test-dp-miss.sh \
 	tests/system/test-dp-mpls.sh \
+	tests/system/test-dp-sctp.sh \
 	tests/system/test-dp-set.sh \
 	tests/system/test-dp-trunk.sh \
 	tests/system/test-dp-vlan.sh \
@@ -15,3 +16,4 @@ EXTRA_DIST += \
 	tests/system/test-extract-live.sh \
 	tests/system/test-netdev-afpacket.sh \
 	tests/system/test-oracle-tshark.sh
+EXTRA_DIST += tests/system/test-vswitch-schema-ovs.sh
