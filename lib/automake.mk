@@ -12,6 +12,7 @@ lib_libweir_a_SOURCES += lib/odp-flow-text.h lib/odp-flow-text.c
 # The control channel (JSON-RPC, unixctl) and what a daemon needs.
 lib_libweir_a_SOURCES += \
 	lib/daemon.h lib/daemon.c \
+	lib/daemon-cli.h lib/daemon-cli.c \
 	lib/dirs.h lib/dirs.c \
 	lib/json-stream.h lib/json-stream.c \
 	lib/jsonrpc.h lib/jsonrpc.c lib/jsonrpc-msg.c \
