@@ -404,6 +404,52 @@ static int dpn_port_dump(struct dpif *dpif,
 	return err > 0 ? 0 : err;
 }
 
+/* The port's netdev counts as it receives and sends, each queue by its
+ * own thread: what the datapath received from the port and sent to it. */
+static void port_stats_from_netdev(const struct netdev_stats *n,
+				   struct dpif_port_stats *s)
+{
+	s->rx_packets = n->rx_packets;
+	s->rx_bytes = n->rx_bytes;
+	s->rx_dropped = n->rx_dropped;
+	s->rx_errors = n->rx_errors;
+	s->rx_over_errors = n->rx_over_errors;
+	s->rx_frame_errors = n->rx_frame_errors;
+	s->rx_crc_errors = n->rx_crc_errors;
+	s->tx_packets = n->tx_packets;
+	s->tx_bytes = n->tx_bytes;
+	s->tx_dropped = n->tx_dropped;
+	s->tx_errors = n->tx_errors;
+	s->tx_aborted_errors = n->tx_aborted_errors;
+	s->tx_carrier_errors = n->tx_carrier_errors;
+	s->collisions = n->collisions;
+}
+
+/* Under port_mutex: the port stays open, and reads of a device (which
+ * may fold in kernel counters) come one at a time. */
+static int dpn_port_get_stats(struct dpif *dpif, uint32_t port_no,
+			      struct dpif_port_stats *stats)
+{
+	struct netdev_stats ns;
+	struct dp_netdev *dp;
+	struct dpn_port *port;
+	int err;
+
+	LIVE_DP(dpif, dp);
+	pthread_mutex_lock(&dp->port_mutex);
+	port = dpn_port_get(dp, port_no);
+	err = port ? netdev_get_stats(port->netdev, &ns) : 0;
+	pthread_mutex_unlock(&dp->port_mutex);
+	if (!port)
+		return dpn_set_error(dpif, -ENOENT, "no port %" PRIu32,
+				     port_no);
+	if (err)
+		return dpn_set_error(dpif, err, "port %" PRIu32 ": %s", port_no,
+				     strerror(-err));
+	port_stats_from_netdev(&ns, stats);
+	return 0;
+}
+
 static void dpn_register_upcall_cb(struct dpif *dpif, dpif_upcall_cb *cb,
 				   void *aux)
 {
@@ -527,6 +573,7 @@ const struct dpif_class dpif_netdev_class = {
 	.port_query_by_number = dpn_port_query_by_number,
 	.port_query_by_name = dpn_port_query_by_name,
 	.port_dump = dpn_port_dump,
+	.port_get_stats = dpn_port_get_stats,
 	.flow_put = dpn_flow_put,
 	.flow_get = dpn_flow_get,
 	.flow_del = dpn_flow_del,

@@ -140,6 +140,19 @@ int dpif_port_dump(struct dpif *dpif,
 	return DPIF_CALL(dpif, port_dump, cb, aux);
 }
 
+int dpif_port_get_stats(struct dpif *dpif, uint32_t port_no,
+			struct dpif_port_stats *stats)
+{
+	memset(stats, 0xff, sizeof *stats);
+	if (!dpif->class->port_get_stats) {
+		begin(dpif);
+		dpif_set_error(dpif, "%s datapaths keep no port statistics",
+			       dpif_type(dpif));
+		return -EOPNOTSUPP;
+	}
+	return DPIF_CALL(dpif, port_get_stats, port_no, stats);
+}
+
 int dpif_flow_put(struct dpif *dpif, enum dpif_flow_put_flags flags,
 		  const void *key, size_t key_len,
 		  const void *mask, size_t mask_len,

@@ -76,6 +76,21 @@ struct dpif_dp_stats {
 	uint64_t n_mask_hit;    /* masks visited by lookups, in all */
 };
 
+/* A port's counters, from the datapath's side: rx counts what it received
+ * from the port, tx what it sent to it; tx_dropped what the port refused
+ * (queue full, send error), rx_dropped what was lost on the way in.
+ * DPIF_STAT_UNKNOWN marks a counter the datapath does not keep (ovs-dpctl
+ * prints "?", OpenFlow port stats all ones). */
+#define DPIF_STAT_UNKNOWN UINT64_MAX
+
+struct dpif_port_stats {
+	uint64_t rx_packets, rx_bytes, rx_dropped, rx_errors;
+	uint64_t rx_over_errors, rx_frame_errors, rx_crc_errors;
+	uint64_t tx_packets, tx_bytes, tx_dropped, tx_errors;
+	uint64_t tx_aborted_errors, tx_carrier_errors;
+	uint64_t collisions;
+};
+
 /* An upcall: a packet that missed, with its key, handed to the daemon. */
 struct dpif_upcall {
 	struct dp_packet *packet;       /* the callee may keep a clone only */
@@ -122,6 +137,11 @@ struct dpif_class {
 	/* Calls 'cb' for every port; stops early if it returns nonzero. */
 	int (*port_dump)(struct dpif *,
 			 int (*cb)(const struct dpif_port *, void *), void *);
+	/* The counters of port 'port_no', which arrive all
+	 * DPIF_STAT_UNKNOWN: the provider fills in those it keeps.  NULL if
+	 * it keeps none. */
+	int (*port_get_stats)(struct dpif *, uint32_t port_no,
+			      struct dpif_port_stats *);
 
 	int (*flow_put)(struct dpif *, enum dpif_flow_put_flags,
 			const void *key, size_t key_len,
@@ -187,6 +207,12 @@ int dpif_port_query_by_number(struct dpif *, uint32_t, struct dpif_port *);
 int dpif_port_query_by_name(struct dpif *, const char *, struct dpif_port *);
 int dpif_port_dump(struct dpif *, int (*cb)(const struct dpif_port *, void *),
 		   void *);
+/* The counters of port 'port_no': 0, -ENOENT for no such port,
+ * -EOPNOTSUPP (every counter DPIF_STAT_UNKNOWN) if the datapath keeps
+ * none.  The packet path pays nothing for it: the counters are the
+ * ones each queue's thread keeps, read here. */
+int dpif_port_get_stats(struct dpif *, uint32_t port_no,
+			struct dpif_port_stats *);
 int dpif_flow_put(struct dpif *, enum dpif_flow_put_flags,
 		  const void *key, size_t key_len,
 		  const void *mask, size_t mask_len,

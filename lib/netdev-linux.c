@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <net/if.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -84,6 +85,23 @@ static uint64_t sysfs_counter(const char *name, const char *counter)
  * it), which is where the daemon opened its ports. */
 void netdev_linux_get_errors(const char *name, struct netdev_stats *s)
 {
-	s->rx_errors = sysfs_counter(name, "rx_errors");
-	s->tx_errors = sysfs_counter(name, "tx_errors");
+	static const struct {
+		const char *file;
+		size_t ofs;
+	} counters[] = {
+#define NETDEV_LINUX_ERR(f) { #f, offsetof(struct netdev_stats, f) }
+		NETDEV_LINUX_ERR(rx_errors),
+		NETDEV_LINUX_ERR(tx_errors),
+		NETDEV_LINUX_ERR(rx_over_errors),
+		NETDEV_LINUX_ERR(rx_frame_errors),
+		NETDEV_LINUX_ERR(rx_crc_errors),
+		NETDEV_LINUX_ERR(tx_aborted_errors),
+		NETDEV_LINUX_ERR(tx_carrier_errors),
+		NETDEV_LINUX_ERR(collisions),
+#undef NETDEV_LINUX_ERR
+	};
+
+	for (size_t i = 0; i < sizeof counters / sizeof counters[0]; i++)
+		*(uint64_t *)((char *)s + counters[i].ofs) =
+			sysfs_counter(name, counters[i].file);
 }

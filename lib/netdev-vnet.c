@@ -7,12 +7,81 @@
 #include "csum.h"
 #include "packets.h"
 
+/* The header at csum_start as the IP header before it names it: its
+ * protocol, past IPv6 extension headers, and the end of the datagram.
+ * Protocol 0 and the frame's end when no IP header leads there. */
+struct vnet_l4 {
+	uint8_t proto;
+	uint32_t end;
+};
+
+static bool vnet_ipv6_ext(uint8_t next)
+{
+	return next == IPPROTO_NUM_HOPOPTS || next == IPPROTO_NUM_ROUTING ||
+	       next == IPPROTO_NUM_DSTOPTS;
+}
+
+static struct vnet_l4 vnet_l4_at(const uint8_t *frame, uint32_t len,
+				 uint32_t start)
+{
+	struct vnet_l4 l4 = { 0, len };
+	uint32_t l3 = netdev_l3_offset(frame, len), ofs, end;
+	uint16_t type;
+	uint8_t next;
+
+	if (!l3)
+		return l4;
+	type = frame[l3 - 2] << 8 | frame[l3 - 1];
+	if (type == ETH_TYPE_IP && l3 + IPV4_HEADER_LEN <= len &&
+	    frame[l3] >> 4 == 4) {
+		const struct pkt_ipv4 *ip = (const void *)(frame + l3);
+
+		next = ip->proto;
+		ofs = l3 + (ip->ihl_ver & 0x0f) * 4u;
+		end = l3 + be16_to_cpu(ip->tot_len);
+	} else if (type == ETH_TYPE_IPV6 && l3 + IPV6_HEADER_LEN <= len &&
+		   frame[l3] >> 4 == 6) {
+		const struct pkt_ipv6 *ip6 = (const void *)(frame + l3);
+
+		next = ip6->next;
+		ofs = l3 + IPV6_HEADER_LEN;
+		end = ofs + be16_to_cpu(ip6->payload_len);
+		/* Each step moves on by 8 bytes at least: bounded by start. */
+		while (vnet_ipv6_ext(next) && ofs < start && ofs + 2 <= len) {
+			next = frame[ofs];
+			ofs += (frame[ofs + 1] + 1u) * 8;
+		}
+	} else {
+		return l4;
+	}
+	if (ofs != start)
+		return l4;
+	l4.proto = next;
+	/* Ethernet padding is no part of the packet; an impossible length
+	 * leaves the frame's end, and the checks of completion. */
+	if (end >= start && end <= len)
+		l4.end = end;
+	return l4;
+}
+
+/* The kernel marks an SCTP CRC32c left to offload with
+ * skb->csum_not_inet, which no virtio_net_hdr carries: csum_offset 8 is
+ * all that is left of it.  Offset 8 is SCTP's in every offload Linux makes
+ * (TCP's is 16, UDP's 6, ICMP's 2), but the rule also asks the frame: the
+ * IP header before csum_start must name SCTP.  So a CRC is never written
+ * where a sender asked for an Internet checksum, nor the reverse; a frame
+ * whose headers do not lead to csum_start gets the Internet checksum, as
+ * before. */
 int netdev_vnet_csum(uint8_t *frame, uint32_t len,
 		     const struct virtio_net_hdr *vh)
 {
+	struct vnet_l4 l4;
+
 	if (!(vh->flags & VIRTIO_NET_HDR_F_NEEDS_CSUM))
 		return 0;
-	return pkt_csum_complete(frame, len, vh->csum_start, vh->csum_offset);
+	l4 = vnet_l4_at(frame, len, vh->csum_start);
+	return pkt_csum_complete(frame, l4.end, vh->csum_start,
+				 vh->csum_offset, l4.proto);
 }
 
 void netdev_vnet_shift(struct virtio_net_hdr *vh, uint16_t n)
@@ -95,5 +164,6 @@ void netdev_csum_fixup(uint8_t *frame, uint32_t len)
 	memcpy(&field, frame + l4.ofs + field_ofs, 2);
 	partial = ~pkt_csum_finish(l4.pseudo);
 	if (field == partial)
-		pkt_csum_complete(frame, l4.ofs + l4.len, l4.ofs, field_ofs);
+		pkt_csum_complete(frame, l4.ofs + l4.len, l4.ofs, field_ofs,
+				  l4.proto);
 }

@@ -31,8 +31,10 @@ static inline bool netdev_vnet_is_gso(const struct virtio_net_hdr *vh)
 	return (vh->gso_type & ~VIRTIO_NET_HDR_GSO_ECN) != VIRTIO_NET_HDR_GSO_NONE;
 }
 
-/* Completes a partial checksum of a non-GSO frame in place: 0, or -EINVAL
- * if the header points outside the frame. */
+/* Completes a partial checksum of a non-GSO frame in place: the CRC32c
+ * for SCTP, the Internet checksum otherwise (netdev-vnet.c says how the two
+ * are told apart).  0, or -EINVAL if the header points outside the frame
+ * or at an SCTP packet shorter than its header. */
 int netdev_vnet_csum(uint8_t *frame, uint32_t len,
 		     const struct virtio_net_hdr *);
 

@@ -70,6 +70,14 @@ void netdev_close(struct netdev *dev)
 	free(type);
 }
 
+int netdev_get_stats(const struct netdev *dev, struct netdev_stats *stats)
+{
+	memset(stats, 0, sizeof *stats);
+	if (!dev->class->get_stats)
+		return -EOPNOTSUPP;
+	return dev->class->get_stats(dev, stats);
+}
+
 void *netdev_alloc_plain(const struct netdev_class *class, const char *name,
 			 const char *const *options, size_t size, int *errp)
 {

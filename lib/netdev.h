@@ -32,9 +32,17 @@ struct dp_packet_batch {
 	struct dp_packet *packets[NETDEV_MAX_BURST];
 };
 
+/* A device's counters, from the datapath's side: rx counts the frames it
+ * read from the device, tx those it handed to it.  tx_dropped: frames the
+ * device refused (queue full, send error); rx_dropped: frames lost on the
+ * way in (ring overflow, offload state that could not be honoured).  The
+ * error counters are the kernel's own for a Linux device, 0 for one with
+ * no hardware under it (dummy). */
 struct netdev_stats {
 	uint64_t rx_packets, rx_bytes, rx_dropped, rx_errors;
 	uint64_t tx_packets, tx_bytes, tx_dropped, tx_errors;
+	uint64_t rx_over_errors, rx_frame_errors, rx_crc_errors;
+	uint64_t tx_aborted_errors, tx_carrier_errors, collisions;
 };
 
 struct netdev;
@@ -84,6 +92,9 @@ struct netdev {
 int netdev_open(const char *name, const char *type,
 		const char *const *options, struct netdev **);
 void netdev_close(struct netdev *);
+/* The device's counters: 0, or -EOPNOTSUPP if its provider keeps none.
+ * One thread at a time per device (a read may fold in kernel counters). */
+int netdev_get_stats(const struct netdev *, struct netdev_stats *);
 const struct netdev_class *netdev_class_find(const char *type);
 
 #endif /* WEIR_NETDEV_H */

@@ -1,8 +1,10 @@
 /* dpctl commands on datapaths and their ports: add-dp, del-dp, dump-dps,
- * show, add-if, del-if. */
+ * show (with -s, each port's counters), add-if, del-if. */
 #include "dpctl-private.h"
 
 #include <errno.h>
+#include <inttypes.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -256,9 +258,83 @@ static int dpctl_collect_port(const struct dpif_port *port, void *ports_)
 	return 0;
 }
 
+/* A counter as ovs-dpctl prints it, "?" if the datapath keeps none. */
+static void dpctl_print_stat(FILE *out, const char *leader, uint64_t value)
+{
+	if (value == DPIF_STAT_UNKNOWN)
+		fprintf(out, "%s?", leader);
+	else
+		fprintf(out, "%s%" PRIu64, leader, value);
+}
+
+/* A byte count of 1 KiB or more also in the largest binary unit it
+ * reaches, up to TiB: " (1.5 KiB)". */
+static void dpctl_print_size(FILE *out, uint64_t bytes)
+{
+	static const char *const units[] = { "KiB", "MiB", "GiB", "TiB" };
+	double value = (double)bytes;
+	int unit = -1;
+
+	if (bytes == DPIF_STAT_UNKNOWN)
+		return;
+	while (unit < 3 && value >= 1024) {
+		value /= 1024;
+		unit++;
+	}
+	if (unit >= 0)
+		fprintf(out, " (%.1f %s)", value, units[unit]);
+}
+
+/* The counters of ovs-dpctl show -s, in its order, each after its leader
+ * (a leader that starts with a newline starts a line). */
+#define DPCTL_COUNTER(leader, field) \
+	{ leader, offsetof(struct dpif_port_stats, field) }
+static const struct {
+	const char *leader;
+	size_t ofs;
+} dpctl_port_counters[] = {
+	DPCTL_COUNTER("    RX packets:", rx_packets),
+	DPCTL_COUNTER(" errors:", rx_errors),
+	DPCTL_COUNTER(" dropped:", rx_dropped),
+	DPCTL_COUNTER(" overruns:", rx_over_errors),
+	DPCTL_COUNTER(" frame:", rx_frame_errors),
+	DPCTL_COUNTER("\n    TX packets:", tx_packets),
+	DPCTL_COUNTER(" errors:", tx_errors),
+	DPCTL_COUNTER(" dropped:", tx_dropped),
+	DPCTL_COUNTER(" aborted:", tx_aborted_errors),
+	DPCTL_COUNTER(" carrier:", tx_carrier_errors),
+	DPCTL_COUNTER("\n    collisions:", collisions),
+};
+
+/* The four lines ovs-dpctl show -s gives each port. */
+static void dpctl_show_port_stats(struct dpif *dpif, uint32_t port_no,
+				  FILE *out)
+{
+	struct dpif_port_stats s;
+	const char *base = (const char *)&s;
+	size_t i;
+
+	if (dpif_port_get_stats(dpif, port_no, &s)) {
+		fprintf(out, "    could not retrieve stats (%s)\n",
+			dpif_last_error(dpif));
+		return;
+	}
+	for (i = 0; i < sizeof dpctl_port_counters /
+		    sizeof *dpctl_port_counters; i++)
+		dpctl_print_stat(out, dpctl_port_counters[i].leader,
+				 *(const uint64_t *)(base +
+						     dpctl_port_counters[i].ofs));
+	dpctl_print_stat(out, "\n    RX bytes:", s.rx_bytes);
+	dpctl_print_size(out, s.rx_bytes);
+	dpctl_print_stat(out, "  TX bytes:", s.tx_bytes);
+	dpctl_print_size(out, s.tx_bytes);
+	fputc('\n', out);
+}
+
 /* The ports of 'dpif', by number, as ovs-dpctl lists them: the type is
- * shown unless it is the ordinary "system". */
-static int dpctl_show_ports(struct dpif *dpif, FILE *out)
+ * shown unless it is the ordinary "system"; with 'stats', each port's
+ * counters under it. */
+static int dpctl_show_ports(struct dpif *dpif, bool stats, FILE *out)
 {
 	struct dpctl_ports ports = { NULL, 0 };
 	int error = dpif_port_dump(dpif, dpctl_collect_port, &ports);
@@ -270,6 +346,8 @@ static int dpctl_show_ports(struct dpif *dpif, FILE *out)
 		if (strcmp(p->type, "system"))
 			fprintf(out, " (%s)", p->type);
 		fputc('\n', out);
+		if (stats)
+			dpctl_show_port_stats(dpif, p->port_no, out);
 	}
 	free(ports.ports);
 	return error;
@@ -292,11 +370,7 @@ static int dpctl_show_dp(struct dpif *dpif, bool stats, FILE *out)
 		(unsigned long long)st.n_mask_hit,
 		(unsigned long long)st.n_masks,
 		packets ? (double)st.n_mask_hit / packets : 0.0);
-	error = dpctl_show_ports(dpif, out);
-	/* dpif has no per-port counters yet: say so rather than show none. */
-	if (stats)
-		fputs("  (port statistics: not available from the datapath "
-		      "yet)\n", out);
+	error = dpctl_show_ports(dpif, stats, out);
 	return error ? dpctl_error(out, dpif, error, dpif->name) : 0;
 }
 

@@ -264,31 +264,6 @@ static u32 ip_end(const struct dp_packet *pkt)
 	return end < size ? end : size;
 }
 
-/* The CRC32c of an SCTP packet, its checksum field taken as zero. */
-static u32 sctp_crc(const u8 *sctp, u32 len)
-{
-	static const u8 zero[4];
-	u32 reg = dp_crc32c_update(DP_CRC32C_INIT, sctp, 8);
-
-	reg = dp_crc32c_update(reg, zero, sizeof zero);
-	return ~dp_crc32c_update(reg, sctp + SCTP_HEADER_LEN,
-				 len - SCTP_HEADER_LEN);
-}
-
-/* The checksum field holds the CRC least significant byte first. */
-static u32 get_le32(const u8 *p)
-{
-	return p[0] | p[1] << 8 | p[2] << 16 | (u32)p[3] << 24;
-}
-
-static void put_le32(u8 *p, u32 v)
-{
-	p[0] = (u8)v;
-	p[1] = (u8)(v >> 8);
-	p[2] = (u8)(v >> 16);
-	p[3] = (u8)(v >> 24);
-}
-
 static int set_sctp(struct dp_packet *pkt, const struct ovs_key_sctp *v,
 		    const struct ovs_key_sctp *m)
 {
@@ -302,13 +277,13 @@ static int set_sctp(struct dp_packet *pkt, const struct ovs_key_sctp *v,
 	if (len < SCTP_HEADER_LEN || len > dp_packet_size(pkt))
 		return -EINVAL;
 	field = h + offsetof(struct pkt_sctp, csum);
-	before = sctp_crc(h, len);
+	before = dp_sctp_crc(h, len);
 	masked_copy(h, &v->sctp_src, &m->sctp_src, 2, NULL);
 	masked_copy(h + 2, &v->sctp_dst, &m->sctp_dst, 2, NULL);
-	after = sctp_crc(h, len);
+	after = dp_sctp_crc(h, len);
 	/* A packet that arrived with a bad CRC leaves with a bad CRC, as
 	 * upstream: only the change is folded in. */
-	put_le32(field, get_le32(field) ^ before ^ after);
+	dp_sctp_crc_put(field, dp_sctp_crc_get(field) ^ before ^ after);
 	return 0;
 }
 

@@ -1,6 +1,7 @@
 /* CRC32c, reflected, four bits at a time: a 16-entry table is small enough
  * to keep in a header-sized file and fast enough for SCTP port rewrites. */
 #include "crc32c.h"
+#include "packets.h"
 
 /* nibble_table[i]: the register after shifting nibble i through polynomial
  * 0x82f63b78 (0x1edc6f41 bit-reversed). */
@@ -21,4 +22,28 @@ u32 dp_crc32c_update(u32 reg, const void *p, u32 len)
 		reg = (reg >> 4) ^ nibble_table[reg & 0xf];
 	}
 	return reg;
+}
+
+u32 dp_sctp_crc(const u8 *sctp, u32 len)
+{
+	static const u8 zero[4];
+	u32 csum_ofs = offsetof(struct pkt_sctp, csum);
+	u32 reg = dp_crc32c_update(DP_CRC32C_INIT, sctp, csum_ofs);
+
+	reg = dp_crc32c_update(reg, zero, sizeof zero);
+	return ~dp_crc32c_update(reg, sctp + SCTP_HEADER_LEN,
+				 len - SCTP_HEADER_LEN);
+}
+
+u32 dp_sctp_crc_get(const u8 *field)
+{
+	return field[0] | field[1] << 8 | field[2] << 16 | (u32)field[3] << 24;
+}
+
+void dp_sctp_crc_put(u8 *field, u32 crc)
+{
+	field[0] = (u8)crc;
+	field[1] = (u8)(crc >> 8);
+	field[2] = (u8)(crc >> 16);
+	field[3] = (u8)(crc >> 24);
 }

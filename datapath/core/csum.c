@@ -2,6 +2,8 @@
  * 16-bit words is byte-order independent once folded (RFC 1071 section 2B),
  * so words are added as they lie in memory. */
 #include "csum.h"
+#include "crc32c.h"
+#include "packets.h"
 
 u32 pkt_csum_add(u32 acc, const void *p, u32 len)
 {
@@ -89,14 +91,24 @@ __be16 pkt_csum_update128(__be16 csum, const u8 old[16], const u8 new[16])
 	return update(csum, old, new, 16);
 }
 
-int pkt_csum_complete(u8 *data, u32 len, u32 csum_start, u32 csum_offset)
+int pkt_csum_complete(u8 *data, u32 len, u32 csum_start, u32 csum_offset,
+		      u8 proto)
 {
+	u32 l4_len = len - csum_start;
 	__be16 csum;
 
-	if (csum_start > len || csum_offset > len - csum_start ||
-	    len - csum_start - csum_offset < 2)
+	if (csum_start > len || csum_offset > l4_len ||
+	    l4_len - csum_offset < 2)
 		return -EINVAL;
-	csum = pkt_csum_finish(pkt_csum_add(0, data + csum_start, len - csum_start));
+	if (proto == IPPROTO_NUM_SCTP &&
+	    csum_offset == offsetof(struct pkt_sctp, csum)) {
+		if (l4_len < SCTP_HEADER_LEN)
+			return -EINVAL;
+		dp_sctp_crc_put(data + csum_start + csum_offset,
+				dp_sctp_crc(data + csum_start, l4_len));
+		return 0;
+	}
+	csum = pkt_csum_finish(pkt_csum_add(0, data + csum_start, l4_len));
 	/* UDP (the only offloaded protocol with its checksum at byte 6) sends
 	 * a computed zero as all ones, as zero would mean "no checksum"; TCP
 	 * and ICMP send zero itself (RFC 1624 section 3). */

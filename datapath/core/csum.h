@@ -1,5 +1,6 @@
-/* The Internet checksum (RFC 1071), and its incremental update (RFC 1624)
- * for the rewrites actions make to addresses, ports and TTLs. */
+/* The Internet checksum (RFC 1071), its incremental update (RFC 1624) for
+ * the rewrites actions make to addresses, ports and TTLs, and the
+ * completion of checksums a sender left to offload. */
 #ifndef WEIR_DP_CSUM_H
 #define WEIR_DP_CSUM_H 1
 
@@ -27,11 +28,17 @@ __be16 pkt_csum_update32(__be16 csum, __be32 old, __be32 new);
 __be16 pkt_csum_update128(__be16 csum, const u8 old[16], const u8 new[16]);
 
 /* Completes a checksum that a sender left partial (CHECKSUM_PARTIAL, as a
- * virtio_net_hdr with VIRTIO_NET_HDR_F_NEEDS_CSUM reports it): the field at
- * csum_start + csum_offset holds the pseudo-header sum, and the checksum
- * covers csum_start to the end.  A computed zero is written as 0xffff only
- * for UDP (csum_offset 6).  Returns -EINVAL if the field lies outside the
- * data. */
-int pkt_csum_complete(u8 *data, u32 len, u32 csum_start, u32 csum_offset);
+ * virtio_net_hdr with VIRTIO_NET_HDR_F_NEEDS_CSUM reports it), over
+ * csum_start to 'len', the end of the L4 packet.  'proto' is the IP
+ * protocol of the header at csum_start, 0 if unknown.
+ *
+ * For SCTP with csum_offset 8, its checksum field, the checksum is the
+ * CRC32c of the packet (the kernel's skb->csum_not_inet, which no
+ * virtio_net_hdr carries, so the caller must say).  Otherwise it is the
+ * Internet checksum: the field holds the pseudo-header sum, and a computed
+ * zero is written as 0xffff only for UDP (csum_offset 6).  Returns -EINVAL
+ * if the field lies outside the data. */
+int pkt_csum_complete(u8 *data, u32 len, u32 csum_start, u32 csum_offset,
+		      u8 proto);
 
 #endif /* WEIR_DP_CSUM_H */

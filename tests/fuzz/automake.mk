@@ -41,6 +41,12 @@ tests_fuzz_fuzz_jsonrpc_LDADD = lib/libweir.a $(JANSSON_LIBS)
 tests_fuzz_fuzz_jsonrpc_LDFLAGS = $(FUZZLINK)
 EXTRA_DIST += tests/fuzz/corpus/fuzz-jsonrpc
 
+FUZZ_TARGETS += tests/fuzz/fuzz-netdev-vnet
+tests_fuzz_fuzz_netdev_vnet_SOURCES = tests/fuzz/fuzz-netdev-vnet.c
+tests_fuzz_fuzz_netdev_vnet_LDADD = lib/libweir.a
+tests_fuzz_fuzz_netdev_vnet_LDFLAGS = $(FUZZLINK)
+EXTRA_DIST += tests/fuzz/corpus/fuzz-netdev-vnet
+
 FUZZ_TARGETS += tests/fuzz/fuzz-stream-name
 tests_fuzz_fuzz_stream_name_SOURCES = tests/fuzz/fuzz-stream-name.c
 tests_fuzz_fuzz_stream_name_LDADD = lib/libweir.a

@@ -3,8 +3,9 @@
 # veth ports to two namespace hosts, flows installed both ways with
 # weir-dpctl, real pings across, counters in dump-flows, flows found by UFID,
 # modified and deleted (a deleted flow stops traffic, its packets become
-# misses), and commands with bad syntax refused, naming the bad token, with
-# the flows left as they were.
+# misses), show -s counting each port's packets, bytes and drops exactly,
+# and commands with bad syntax refused, naming the bad token, with the
+# flows left as they were.
 . "$(dirname "$0")/lib.sh"
 require_root
 require_cmd ip ping
@@ -32,11 +33,21 @@ flows() {
     dpctl dump-flows | sed 's/, packets:.*actions:/ actions:/' | sort
 }
 
+# Nothing crosses but what the test sends (no IPv6, static neighbours), so
+# that port counters can be exact.
 ns_add sw h1 h2
+for ns in sw h1 h2; do
+    ns_exec $ns sysctl -qw net.ipv6.conf.all.disable_ipv6=1 \
+        net.ipv6.conf.default.disable_ipv6=1
+done
 veth_add h1 eth1 sw p1
 veth_add h2 eth2 sw p2
 ns_exec h1 ip addr add 10.0.0.1/24 dev eth1
 ns_exec h2 ip addr add 10.0.0.2/24 dev eth2
+ns_exec h1 ip neigh replace 10.0.0.2 lladdr "$(mac_of h2 eth2)" dev eth1 \
+    nud permanent
+ns_exec h2 ip neigh replace 10.0.0.1 lladdr "$(mac_of h1 eth1)" dev eth2 \
+    nud permanent
 weir_start sw
 
 out=$(dpctl add-dp dp0 2>&1) || skip "no userspace datapath yet: $out"
@@ -56,8 +67,48 @@ dpctl add-flow 'in_port(2),eth()' 1
 check "add-flow refuses a flow that exists" \
     bad 'flow exists' add-flow 'in_port(1),eth()' 2
 
-check "h1 pings h2 through Weir" ns_exec h1 ping -c 3 -i 0.2 -W 2 10.0.0.2
+# 1000 bytes of ping data: frames of 1042 bytes.
+check "h1 pings h2 through Weir" \
+    ns_exec h1 ping -c 3 -s 1000 -i 0.2 -W 2 10.0.0.2
 dpctl dump-flows
+
+# port_stats N: the counter lines under port N in $stats (show -s).
+port_stats() {
+    awk -v p="  port $1: " 'index($0, p) == 1 { n = 4; next }
+        n-- > 0' <<<"$stats"
+}
+stats=$(dpctl show -s)
+echo "$stats"
+counted='    RX packets:3 errors:0 dropped:0 overruns:0 frame:0
+    TX packets:3 errors:0 dropped:0 aborted:0 carrier:0
+    collisions:0
+    RX bytes:3126 (3.1 KiB)  TX bytes:3126 (3.1 KiB)'
+assert_eq "show -s: p1 received the 3 requests, sent the 3 replies" \
+    "$counted" "$(port_stats 1)"
+assert_eq "show -s: p2 sent the 3 requests, received the 3 replies" \
+    "$counted" "$(port_stats 2)"
+assert_eq "show -s: port 0 saw nothing" \
+    '    RX bytes:0  TX bytes:0' "$(port_stats 0 | tail -1)"
+assert_eq "show without -s is show -s without the counters" \
+    "$(grep -v '^    ' <<<"$stats")" "$(dpctl show)"
+
+# A port that is down refuses what the datapath sends it: TX dropped.
+ns_exec sw ip link set p2 down
+check "with p2 down, h1 cannot ping h2" \
+    bash -c "! ip netns exec ${PREFIX}h1 ping -c 2 -i 0.2 -W 1 10.0.0.2"
+stats=$(dpctl -s show dp0)
+assert_eq "p1 received the 2 requests (98-byte frames)" \
+    '    RX packets:5 errors:0 dropped:0 overruns:0 frame:0' \
+    "$(port_stats 1 | head -1)"
+assert_eq "p1: 3126 + 196 bytes in" \
+    '    RX bytes:3322 (3.2 KiB)  TX bytes:3126 (3.1 KiB)' \
+    "$(port_stats 1 | tail -1)"
+assert_eq "p2 counted both as TX dropped" \
+    '    TX packets:3 errors:0 dropped:2 aborted:0 carrier:0' \
+    "$(port_stats 2 | sed -n 2p)"
+ns_exec sw ip link set p2 up
+check "p2 is up again" wait_for 10 \
+    bash -c "ip netns exec ${PREFIX}h2 ip link show eth2 | grep -q LOWER_UP"
 check "flow 1->2 counted packets" test "$(packets 'in_port(1),eth()')" -gt 0
 check "flow 2->1 counted packets" test "$(packets 'in_port(2),eth()')" -gt 0
 

@@ -1,5 +1,6 @@
 /* Internet checksum: known values, odd lengths, and incremental updates that
- * must equal a full recomputation. */
+ * must equal a full recomputation; checksums completed for offload, SCTP's
+ * CRC32c among them. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -7,6 +8,7 @@
 #include <stdlib.h>
 #include <cmocka.h>
 
+#include "crc32c.h"
 #include "csum.h"
 #include "frame-builder.h"
 
@@ -137,11 +139,12 @@ static void test_complete_partial(void **state)
 	__be16 partial = (__be16)~pkt_csum_finish(pseudo);
 
 	memcpy(f.data + l4 + 16, &partial, 2);
-	assert_int_equal(pkt_csum_complete(f.data, f.len, l4, 16), 0);
+	assert_int_equal(pkt_csum_complete(f.data, f.len, l4, 16, IPPROTO_NUM_TCP),
+			 0);
 	assert_memory_equal(f.data + l4 + 16, &expected, 2);
 
-	assert_int_equal(pkt_csum_complete(f.data, f.len, l4, l4_len - 1), -EINVAL);
-	assert_int_equal(pkt_csum_complete(f.data, f.len, f.len + 1, 0), -EINVAL);
+	assert_int_equal(pkt_csum_complete(f.data, f.len, l4, l4_len - 1, 0), -EINVAL);
+	assert_int_equal(pkt_csum_complete(f.data, f.len, f.len + 1, 0, 0), -EINVAL);
 }
 
 /* A TCP segment whose checksum computes to zero keeps 0x0000 (0xffff would
@@ -153,15 +156,72 @@ static void test_complete_zero(void **state)
 
 	/* Bytes summing to 0xffff make the checksum ~0xffff = 0. */
 	seg[20] = 0xff, seg[21] = 0xff;
-	assert_int_equal(pkt_csum_complete(seg, sizeof seg, 0, 16), 0);
+	assert_int_equal(pkt_csum_complete(seg, sizeof seg, 0, 16, 0), 0);
 	memcpy(&field, seg + 16, 2);
 	assert_int_equal(field, 0x0000);
 
 	memset(seg, 0, sizeof seg);
 	seg[20] = 0xff, seg[21] = 0xff;
-	assert_int_equal(pkt_csum_complete(seg, sizeof seg, 0, 6), 0);
+	assert_int_equal(pkt_csum_complete(seg, sizeof seg, 0, 6, 0), 0);
 	memcpy(&field, seg + 6, 2);
 	assert_int_equal(field, 0xffff);
+}
+
+/* Ethernet, an 802.1Q tag, IPv4 and SCTP with a COOKIE ACK chunk, as
+ * scapy 2.5 built it; its CRC32c (bytes 46-49) checked with tshark
+ * (sctp.checksum:CRC-32C) and a bitwise CRC32c of our own in Python. */
+static const u8 sctp_cookie_ack[54] = {
+	0x02, 0x00, 0x00, 0x00, 0x00, 0x02, 0x02, 0x00, 0x00, 0x00, 0x00, 0x01,
+	0x81, 0x00, 0x00, 0x64, 0x08, 0x00, 0x45, 0x00, 0x00, 0x24, 0x00, 0x02,
+	0x40, 0x00, 0x40, 0x84, 0x26, 0x52, 0x0a, 0x00, 0x00, 0x02, 0x0a, 0x00,
+	0x00, 0x01, 0x00, 0x50, 0x13, 0x88, 0x12, 0x34, 0x56, 0x78, 0x8c, 0xdb,
+	0x47, 0xea, 0x0b, 0x00, 0x00, 0x04,
+};
+#define SCTP_L4 38
+
+/* SCTP's checksum field gets the CRC32c, least significant byte first, not
+ * an Internet checksum; whatever the field held is no part of it (the
+ * kernel leaves zero there, a sender might leave anything). */
+static void test_complete_sctp(void **state)
+{
+	u8 f[sizeof sctp_cookie_ack];
+
+	memcpy(f, sctp_cookie_ack, sizeof f);
+	memset(f + SCTP_L4 + 8, 0, 4);
+	assert_int_equal(pkt_csum_complete(f, sizeof f, SCTP_L4, 8,
+					   IPPROTO_NUM_SCTP), 0);
+	assert_memory_equal(f, sctp_cookie_ack, sizeof f);
+
+	memset(f + SCTP_L4 + 8, 0x5a, 4);
+	assert_int_equal(pkt_csum_complete(f, sizeof f, SCTP_L4, 8,
+					   IPPROTO_NUM_SCTP), 0);
+	assert_memory_equal(f, sctp_cookie_ack, sizeof f);
+	assert_int_equal(dp_sctp_crc_get(f + SCTP_L4 + 8), 0xea47db8c);
+	assert_int_equal(dp_sctp_crc(f + SCTP_L4, sizeof f - SCTP_L4),
+			 0xea47db8c);
+}
+
+/* Only the protocol makes it SCTP: unknown, offset 8 is an Internet
+ * checksum (2 bytes, the rest untouched).  An SCTP packet shorter than its
+ * common header cannot be completed; the header alone can. */
+static void test_complete_sctp_needs_proto(void **state)
+{
+	u8 f[sizeof sctp_cookie_ack];
+	__be16 expected;
+
+	memcpy(f, sctp_cookie_ack, sizeof f);
+	memset(f + SCTP_L4 + 8, 0, 4);
+	expected = pkt_csum_finish(pkt_csum_add(0, f + SCTP_L4,
+						sizeof f - SCTP_L4));
+	assert_int_equal(pkt_csum_complete(f, sizeof f, SCTP_L4, 8, 0), 0);
+	assert_memory_equal(f + SCTP_L4 + 8, &expected, 2);
+	assert_int_equal(f[SCTP_L4 + 10], 0);
+	assert_int_equal(f[SCTP_L4 + 11], 0);
+
+	assert_int_equal(pkt_csum_complete(f, SCTP_L4 + 11, SCTP_L4, 8,
+					   IPPROTO_NUM_SCTP), -EINVAL);
+	assert_int_equal(pkt_csum_complete(f, SCTP_L4 + 12, SCTP_L4, 8,
+					   IPPROTO_NUM_SCTP), 0);
 }
 
 int main(void)
@@ -175,6 +235,8 @@ int main(void)
 		cmocka_unit_test(test_pseudo_headers),
 		cmocka_unit_test(test_complete_partial),
 		cmocka_unit_test(test_complete_zero),
+		cmocka_unit_test(test_complete_sctp),
+		cmocka_unit_test(test_complete_sctp_needs_proto),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

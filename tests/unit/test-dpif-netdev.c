@@ -2,8 +2,8 @@
  * its real polling threads: datapaths and ports, flow put/get/del/dump and
  * their errors, forwarding, misses with and without a callback,
  * recirculation, VLAN push on the wire, the flow limit, execute, output
- * batching, several threads with ports coming and going, and how fast a
- * sleeping thread wakes. */
+ * batching, per-port counters, several threads with ports coming and
+ * going, and how fast a sleeping thread wakes. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -659,12 +659,12 @@ static void test_vlan_push(void **state)
 }
 
 /* Copies to several ports, one rewritten: each port gets its frame. */
-static void test_output_copies(void **state)
+/* Adds port p3 (3) and a flow from p1 to p3 as it came, then with a VLAN
+ * tag pushed to p2. */
+static void put_copy_and_tagged(struct dpif *dpif)
 {
-	struct dpif *dpif = *state;
 	struct ovs_action_push_vlan v = { DP_BE16(ETH_TYPE_VLAN),
 					  DP_BE16(VLAN_CFI | 5) };
-	struct frame f = udp_frame();
 	uint32_t no = DPIF_PORT_NONE;
 	struct acts a;
 
@@ -674,9 +674,82 @@ static void test_output_copies(void **state)
 	nlbuf_put(&a.b, OVS_ACTION_ATTR_PUSH_VLAN, &v, sizeof v);
 	output(&a, 2);
 	put_ok(dpif, M1, &a, NULL);
+}
+
+static void test_output_copies(void **state)
+{
+	struct dpif *dpif = *state;
+	struct frame f = udp_frame();
+
+	put_copy_and_tagged(dpif);
 	send_frame("p1", &f);
 	expect_sent("p3", 1, &f);
 	expect_sent("p2", 1, NULL);
+}
+
+static struct dpif_port_stats port_stats(struct dpif *dpif, uint32_t no)
+{
+	struct dpif_port_stats s;
+
+	assert_int_equal(dpif_port_get_stats(dpif, no, &s), 0);
+	return s;
+}
+
+/* Only packet and byte counters moved: no drops, no errors. */
+static void assert_port_counts(struct dpif *dpif, uint32_t no,
+			       uint64_t rx_packets, uint64_t rx_bytes,
+			       uint64_t tx_packets, uint64_t tx_bytes)
+{
+	struct dpif_port_stats s = port_stats(dpif, no), want;
+
+	memset(&want, 0, sizeof want);
+	want.rx_packets = rx_packets;
+	want.rx_bytes = rx_bytes;
+	want.tx_packets = tx_packets;
+	want.tx_bytes = tx_bytes;
+	assert_memory_equal(&s, &want, sizeof s);
+}
+
+/* Each port counts what the datapath received from it and sent to it:
+ * 5 frames in on p1, out to p3 as they are and to p2 with a VLAN tag
+ * (4 bytes more); 2 frames in on p2, out to p1. */
+static void test_port_stats(void **state)
+{
+	struct dpif *dpif = *state;
+	struct frame f = udp_frame();
+	struct dpif_port_stats s;
+	uint32_t no;
+	int i;
+
+	assert_port_counts(dpif, 1, 0, 0, 0, 0);
+	put_copy_and_tagged(dpif);
+	put_ok(dpif, "recirc_id(0),in_port(2),eth()", outputs(1), NULL);
+	for (i = 0; i < 5; i++)
+		send_frame("p1", &f);
+	for (i = 0; i < 2; i++)
+		send_frame("p2", &f);
+	expect_sent("p3", 5, &f);
+	expect_sent("p2", 5, NULL);
+	expect_sent("p1", 2, &f);
+	WAIT_UNTIL(port_stats(dpif, 1).tx_packets == 2);
+
+	assert_port_counts(dpif, 1, 5, 5 * f.len, 2, 2 * f.len);
+	assert_port_counts(dpif, 2, 2, 2 * f.len, 5, 5 * (f.len + 4));
+	assert_port_counts(dpif, 3, 0, 0, 5, 5 * f.len);
+	assert_port_counts(dpif, 0, 0, 0, 0, 0);
+
+	/* A port that is not there: an error naming it, nothing known. */
+	assert_int_equal(dpif_port_get_stats(dpif, 9, &s), -ENOENT);
+	assert_string_equal(dpif_last_error(dpif), "no port 9");
+	assert_true(s.rx_packets == DPIF_STAT_UNKNOWN &&
+		    s.tx_dropped == DPIF_STAT_UNKNOWN &&
+		    s.collisions == DPIF_STAT_UNKNOWN);
+	/* Deleted and added again, a port starts from zero. */
+	assert_int_equal(dpif_port_del(dpif, 3), 0);
+	assert_int_equal(dpif_port_get_stats(dpif, 3, &s), -ENOENT);
+	no = 3;
+	assert_int_equal(dpif_port_add(dpif, "p3", NULL, NULL, &no), 0);
+	assert_port_counts(dpif, 3, 0, 0, 0, 0);
 }
 
 /* Packets of one receive batch to one port go out in one send(). */
@@ -1123,6 +1196,7 @@ int main(void)
 		FX_TEST(test_recirc),
 		FX_TEST(test_vlan_push),
 		FX_TEST(test_output_copies),
+		FX_TEST(test_port_stats),
 		FX_TEST(test_output_batching),
 		FX_TEST(test_received_before_processed),
 		FX_TEST(test_emc),

@@ -123,6 +123,101 @@ static void test_vnet_csum_completes(void **state)
 	assert_int_equal(netdev_vnet_csum(f.data, f.len, &vh), -EINVAL);
 }
 
+/* Two SCTP frames as scapy 2.5 built them, their CRC32c checked with
+ * tshark (sctp.checksum:CRC-32C) and with a bitwise CRC32c of our own in
+ * Python.  An INIT over IPv4 (CRC at bytes 42-45): */
+static const u8 sctp4_init[82] = {
+	0x02, 0x00, 0x00, 0x00, 0x00, 0x02, 0x02, 0x00, 0x00, 0x00, 0x00, 0x01,
+	0x08, 0x00, 0x45, 0x00, 0x00, 0x44, 0x00, 0x01, 0x40, 0x00, 0x40, 0x84,
+	0x26, 0x33, 0x0a, 0x00, 0x00, 0x01, 0x0a, 0x00, 0x00, 0x02, 0x13, 0x88,
+	0x00, 0x50, 0x00, 0x00, 0x00, 0x00, 0x77, 0xc2, 0x56, 0x09, 0x01, 0x00,
+	0x00, 0x24, 0x12, 0x34, 0x56, 0x78, 0x00, 0x01, 0xa0, 0x00, 0x00, 0x0a,
+	0xff, 0xff, 0x0b, 0xad, 0xca, 0xfe, 0x00, 0x05, 0x00, 0x08, 0x0a, 0x00,
+	0x00, 0x01, 0x00, 0x0c, 0x00, 0x06, 0x00, 0x05, 0x00, 0x00,
+};
+
+/* A DATA chunk over IPv6 behind a destination options header (CRC at
+ * bytes 70-73): */
+static const u8 sctp6_data[102] = {
+	0x02, 0x00, 0x00, 0x00, 0x00, 0x02, 0x02, 0x00, 0x00, 0x00, 0x00, 0x01,
+	0x86, 0xdd, 0x60, 0x00, 0x00, 0x00, 0x00, 0x30, 0x3c, 0x40, 0xfd, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x01, 0xfd, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0x84, 0x00, 0x01, 0x04, 0x00, 0x00,
+	0x00, 0x00, 0x13, 0x88, 0x00, 0x50, 0x11, 0x22, 0x33, 0x44, 0xe1, 0x6c,
+	0xb1, 0x86, 0x00, 0x00, 0x00, 0x1b, 0x00, 0x00, 0x00, 0x07, 0x00, 0x01,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x68, 0x65, 0x6c, 0x6c, 0x6f, 0x20,
+	0x73, 0x63, 0x74, 0x70, 0x21, 0x00,
+};
+
+/* Completes 'wire' with its CRC zeroed, as the kernel's SCTP leaves it
+ * for offload, and 'pad' bytes of Ethernet padding after it; the frame
+ * must come out as 'wire', padding untouched. */
+static void sctp_complete(const u8 *wire, u32 len, u16 csum_start, u32 pad)
+{
+	struct virtio_net_hdr vh = gso_hdr(0, 0, csum_start, 8);
+	u8 f[128];
+
+	assert_true(len + pad <= sizeof f);
+	memcpy(f, wire, len);
+	memset(f + csum_start + 8, 0, 4);
+	memset(f + len, 0xa5, pad);
+	assert_int_equal(netdev_vnet_csum(f, len + pad, &vh), 0);
+	assert_memory_equal(f, wire, len);
+	for (u32 i = 0; i < pad; i++)
+		assert_int_equal(f[len + i], 0xa5);
+}
+
+static void test_vnet_csum_sctp4(void **state)
+{
+	sctp_complete(sctp4_init, sizeof sctp4_init, 34, 0);
+	sctp_complete(sctp4_init, sizeof sctp4_init, 34, 14);
+}
+
+static void test_vnet_csum_sctp6_ext(void **state)
+{
+	sctp_complete(sctp6_data, sizeof sctp6_data, 62, 0);
+	sctp_complete(sctp6_data, sizeof sctp6_data, 62, 6);
+}
+
+/* The same frame behind an 802.1Q tag, as AF_PACKET hands it back after
+ * re-inserting the tag (csum_start moved on by 4). */
+static void test_vnet_csum_sctp_vlan(void **state)
+{
+	u8 wire[sizeof sctp4_init + 4];
+
+	memcpy(wire, sctp4_init, 12);
+	memcpy(wire + 12, "\x81\x00\x00\x07", 4);
+	memcpy(wire + 16, sctp4_init + 12, sizeof sctp4_init - 12);
+	sctp_complete(wire, sizeof wire, 38, 0);
+}
+
+/* csum_offset 8 is not enough: where the headers do not lead to an SCTP
+ * header at csum_start, the Internet checksum is completed, as asked. */
+static void test_vnet_csum_offset8_not_sctp(void **state)
+{
+	struct virtio_net_hdr vh = gso_hdr(0, 0, 34, 8);
+	u8 f[sizeof sctp4_init];
+	__be16 expected;
+
+	memcpy(f, sctp4_init, sizeof f);
+	f[23] = IPPROTO_NUM_UDP;        /* the IP header no longer says SCTP */
+	memset(f + 42, 0, 4);
+	expected = pkt_csum_finish(pkt_csum_add(0, f + 34, sizeof f - 34));
+	assert_int_equal(netdev_vnet_csum(f, sizeof f, &vh), 0);
+	assert_memory_equal(f + 42, &expected, 2);
+	assert_int_equal(f[44], 0);
+	assert_int_equal(f[45], 0);
+
+	/* SCTP named, but csum_start is not where its header begins. */
+	memcpy(f, sctp4_init, sizeof f);
+	vh.csum_start = 38;
+	memset(f + 46, 0, 2);
+	expected = pkt_csum_finish(pkt_csum_add(0, f + 38, sizeof f - 38));
+	assert_int_equal(netdev_vnet_csum(f, sizeof f, &vh), 0);
+	assert_memory_equal(f + 46, &expected, 2);
+}
+
 static void test_vnet_shift(void **state)
 {
 	struct virtio_net_hdr vh = gso_hdr(0, 0, 34, 16);
@@ -296,6 +391,10 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_vnet_csum_completes),
+		cmocka_unit_test(test_vnet_csum_sctp4),
+		cmocka_unit_test(test_vnet_csum_sctp6_ext),
+		cmocka_unit_test(test_vnet_csum_sctp_vlan),
+		cmocka_unit_test(test_vnet_csum_offset8_not_sctp),
 		cmocka_unit_test(test_vnet_shift),
 		cmocka_unit_test(test_fixup_completes_partial),
 		cmocka_unit_test(test_fixup_leaves_others),
