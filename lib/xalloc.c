@@ -41,6 +41,18 @@ void *xgrow(void *p, size_t *cap, size_t need)
 	return xrealloc(p, n);
 }
 
+void *xgrow_n(void *p, size_t *cap, size_t need, size_t size)
+{
+	size_t n = *cap ? *cap : 4;
+
+	if (need <= *cap)
+		return p;
+	while (n < need)
+		n *= 2;
+	*cap = n;
+	return xrealloc(p, n * size);
+}
+
 char *xasprintf(const char *fmt, ...)
 {
 	va_list args;

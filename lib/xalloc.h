@@ -11,6 +11,8 @@ char *xstrdup(const char *);
 /* Makes the buffer '*cap' bytes long at 'p' hold at least 'need' bytes,
  * doubling it as many times as that takes.  Returns the buffer. */
 void *xgrow(void *p, size_t *cap, size_t need);
+/* The same for an array of 'size'-byte elements, '*cap' counting them. */
+void *xgrow_n(void *p, size_t *cap, size_t need, size_t size);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 #endif /* WEIR_XALLOC_H */

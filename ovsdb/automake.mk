@@ -22,3 +22,15 @@ tests_unit_test_vswitch_schema_SOURCES = tests/unit/test-vswitch-schema.c
 tests_unit_test_vswitch_schema_CFLAGS = $(UNITFLAGS) \
 	-DVSWITCH_SCHEMA='"$(abs_top_srcdir)/vswitchd/vswitch.ovsschema"'
 tests_unit_test_vswitch_schema_LDADD = $(UNITLIBS) $(JANSSON_LIBS)
+
+# The server.
+lib_libweir_a_SOURCES += \
+	ovsdb/dbd-db.h ovsdb/dbd-db.c \
+	ovsdb/dbd-lock.h ovsdb/dbd-lock.c \
+	ovsdb/dbd-server.h ovsdb/dbd-server.c ovsdb/dbd-methods.c
+
+bin_PROGRAMS += ovsdb/weir-dbd ovsdb/weir-dbtool
+ovsdb_weir_dbd_SOURCES = ovsdb/weir-dbd.c
+ovsdb_weir_dbd_LDADD = lib/libweir.a $(JANSSON_LIBS)
+ovsdb_weir_dbtool_SOURCES = ovsdb/weir-dbtool.c
+ovsdb_weir_dbtool_LDADD = lib/libweir.a $(JANSSON_LIBS)

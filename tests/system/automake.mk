@@ -17,3 +17,4 @@ EXTRA_DIST += \
 	tests/system/test-netdev-afpacket.sh \
 	tests/system/test-oracle-tshark.sh
 EXTRA_DIST += tests/system/test-vswitch-schema-ovs.sh
+EXTRA_DIST += tests/system/test-dbd.sh tests/system/rpc.py

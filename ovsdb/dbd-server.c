@@ -1,0 +1,271 @@
+#include "dbd-server.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dbd-db.h"
+#include "dbd-lock.h"
+#include "jsonrpc.h"
+#include "log.h"
+#include "poll-loop.h"
+#include "stream.h"
+#include "xalloc.h"
+
+#define DBD_MAX_MSG (64u << 20)         /* largest request taken */
+#define DBD_MAX_BACKLOG (256u << 20)    /* unread replies before we give up */
+
+struct dbd_listener {
+	struct dbd_server *server;
+	struct pstream *ps;
+};
+
+struct dbd_session {
+	struct dbd_server *server;
+	struct jsonrpc *rpc;
+	int fd;                         /* as registered with the loop */
+	struct dbd_session *prev, *next;
+};
+
+struct dbd_server {
+	struct poll_loop *loop;
+	struct dbd_db **dbs;
+	size_t n_dbs, cap_dbs;
+	struct dbd_listener **listeners;
+	size_t n_listeners, cap_listeners;
+	struct dbd_session sessions;    /* list head */
+	size_t n_sessions;
+	struct dbd_locks *locks;
+};
+
+static void session_locked(struct dbd_session *s, const char *name)
+{
+	dbd_session_notify(s, "locked", json_pack("[s]", name));
+}
+
+static void session_stolen(struct dbd_session *s, const char *name)
+{
+	dbd_session_notify(s, "stolen", json_pack("[s]", name));
+}
+
+static const struct dbd_lock_events lock_events = {
+	.locked = session_locked,
+	.stolen = session_stolen,
+};
+
+struct dbd_server *dbd_server_create(struct poll_loop *loop)
+{
+	struct dbd_server *srv = xcalloc(1, sizeof *srv);
+
+	srv->loop = loop;
+	srv->sessions.prev = srv->sessions.next = &srv->sessions;
+	srv->locks = dbd_locks_create(&lock_events);
+	return srv;
+}
+
+struct dbd_locks *dbd_server_locks(struct dbd_server *srv)
+{
+	return srv->locks;
+}
+
+struct dbd_db *const *dbd_server_dbs(const struct dbd_server *srv,
+				     size_t *n)
+{
+	*n = srv->n_dbs;
+	return srv->dbs;
+}
+
+const struct dbd_db *dbd_server_find_db(const struct dbd_server *srv,
+					const char *name)
+{
+	for (size_t i = 0; i < srv->n_dbs; i++)
+		if (!strcmp(srv->dbs[i]->name, name))
+			return srv->dbs[i];
+	return NULL;
+}
+
+int dbd_server_add_db(struct dbd_server *srv, struct dbd_db *db)
+{
+	if (dbd_server_find_db(srv, db->name))
+		return -EEXIST;
+	srv->dbs = xgrow_n(srv->dbs, &srv->cap_dbs, srv->n_dbs + 1,
+			   sizeof *srv->dbs);
+	srv->dbs[srv->n_dbs++] = db;
+	return 0;
+}
+
+size_t dbd_server_n_sessions(const struct dbd_server *srv)
+{
+	return srv->n_sessions;
+}
+
+/* ---- sessions ---- */
+
+static void session_io(int fd, short revents, void *aux);
+
+static void session_close(struct dbd_session *s, const char *why)
+{
+	struct dbd_server *srv = s->server;
+
+	log_msg(LOG_INFO, "%s: %s", stream_name(jsonrpc_stream(s->rpc)), why);
+	dbd_lock_release_all(srv->locks, s);
+	poll_loop_remove(srv->loop, s->fd);
+	s->prev->next = s->next;
+	s->next->prev = s->prev;
+	srv->n_sessions--;
+	jsonrpc_close(s->rpc);
+	free(s);
+}
+
+/* Watches what the session needs next: replies to send, or requests. */
+static void session_watch(struct dbd_session *s)
+{
+	struct stream *st = jsonrpc_stream(s->rpc);
+	short want = POLLIN | (jsonrpc_backlog(s->rpc) ? POLLOUT : 0);
+
+	poll_loop_set_events(s->server->loop, s->fd,
+			     stream_poll_events(st, want) | POLLIN);
+}
+
+static void session_reply(struct dbd_session *s, struct jsonrpc_msg *reply)
+{
+	if (!reply)
+		return;
+	jsonrpc_send(s->rpc, reply);
+	jsonrpc_msg_destroy(reply);
+}
+
+void dbd_session_notify(struct dbd_session *s, const char *method,
+			json_t *params)
+{
+	session_reply(s, jsonrpc_create_request(method, params, NULL));
+	session_watch(s);
+}
+
+/* Runs what arrived; false once the session is closed. */
+static bool session_receive(struct dbd_session *s)
+{
+	for (;;) {
+		struct jsonrpc_msg *msg;
+		int error = jsonrpc_recv(s->rpc, &msg);
+
+		if (error == -EAGAIN)
+			return true;
+		if (error == -EBADMSG) {
+			log_msg(LOG_WARN, "%s: %s",
+				stream_name(jsonrpc_stream(s->rpc)),
+				jsonrpc_error(s->rpc));
+			continue;
+		}
+		if (error) {
+			session_close(s, error == -EPIPE ? "disconnected"
+					 : jsonrpc_error(s->rpc));
+			return false;
+		}
+		if (msg->type == JSONRPC_REQUEST)
+			session_reply(s, dbd_methods_dispatch(s->server, s,
+							      msg));
+		jsonrpc_msg_destroy(msg);
+	}
+}
+
+static void session_io(int fd, short revents, void *aux)
+{
+	struct dbd_session *s = aux;
+	int error;
+
+	if (!session_receive(s))
+		return;
+	error = jsonrpc_flush(s->rpc);
+	if (error) {
+		session_close(s, strerror(-error));
+		return;
+	}
+	if (jsonrpc_backlog(s->rpc) > DBD_MAX_BACKLOG) {
+		session_close(s, "too many unread replies");
+		return;
+	}
+	session_watch(s);
+}
+
+static void session_start(struct dbd_server *srv, struct stream *st)
+{
+	struct dbd_session *s = xcalloc(1, sizeof *s);
+
+	s->server = srv;
+	s->rpc = jsonrpc_open_stream(st, DBD_MAX_MSG);
+	s->fd = stream_fd(st);
+	s->next = &srv->sessions;
+	s->prev = srv->sessions.prev;
+	s->prev->next = s;
+	srv->sessions.prev = s;
+	srv->n_sessions++;
+	poll_loop_add(srv->loop, s->fd, POLLIN | POLLOUT, session_io, s);
+	log_msg(LOG_INFO, "%s: connected", stream_name(st));
+}
+
+/* ---- listeners ---- */
+
+static void listener_accept(int fd, short revents, void *aux)
+{
+	struct dbd_listener *l = aux;
+	struct stream *st;
+
+	while (!pstream_accept(l->ps, &st))
+		session_start(l->server, st);
+}
+
+int dbd_server_listen(struct dbd_server *srv, const char *name, char *err,
+		      size_t size)
+{
+	struct dbd_listener *l;
+	struct pstream *ps;
+	int error = pstream_open(name, 6640, &ps, err, size);
+
+	if (error)
+		return error;
+	l = xcalloc(1, sizeof *l);
+	l->server = srv;
+	l->ps = ps;
+	srv->listeners = xgrow_n(srv->listeners, &srv->cap_listeners,
+				 srv->n_listeners + 1,
+				 sizeof *srv->listeners);
+	srv->listeners[srv->n_listeners++] = l;
+	poll_loop_add(srv->loop, pstream_fd(ps), POLLIN, listener_accept, l);
+	return 0;
+}
+
+void dbd_server_log_listeners(const struct dbd_server *srv)
+{
+	for (size_t i = 0; i < srv->n_listeners; i++) {
+		const struct pstream *ps = srv->listeners[i]->ps;
+
+		if (pstream_port(ps))
+			log_msg(LOG_INFO, "listening on %s (port %u)",
+				pstream_name(ps), pstream_port(ps));
+		else
+			log_msg(LOG_INFO, "listening on %s", pstream_name(ps));
+	}
+}
+
+void dbd_server_destroy(struct dbd_server *srv)
+{
+	if (!srv)
+		return;
+	while (srv->sessions.next != &srv->sessions)
+		session_close(srv->sessions.next, "server exiting");
+	for (size_t i = 0; i < srv->n_listeners; i++) {
+		poll_loop_remove(srv->loop, pstream_fd(srv->listeners[i]->ps));
+		pstream_close(srv->listeners[i]->ps);
+		free(srv->listeners[i]);
+	}
+	for (size_t i = 0; i < srv->n_dbs; i++)
+		dbd_db_close(srv->dbs[i]);
+	dbd_locks_destroy(srv->locks);
+	free(srv->listeners);
+	free(srv->dbs);
+	free(srv);
+}
