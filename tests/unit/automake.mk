@@ -42,6 +42,11 @@ tests_unit_test_stream_SOURCES = tests/unit/test-stream.c
 tests_unit_test_stream_CFLAGS = $(UNITFLAGS)
 tests_unit_test_stream_LDADD = $(UNITLIBS) $(JANSSON_LIBS)
 
+UNIT_TESTS += tests/unit/test-reconnect
+tests_unit_test_reconnect_SOURCES = tests/unit/test-reconnect.c
+tests_unit_test_reconnect_CFLAGS = $(UNITFLAGS)
+tests_unit_test_reconnect_LDADD = $(UNITLIBS)
+
 EXTRA_DIST += tests/tsan.supp
 UNIT_TESTS += tests/unit/test-flow-table
 tests_unit_test_flow_table_SOURCES = tests/unit/test-flow-table.c
