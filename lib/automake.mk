@@ -13,6 +13,7 @@ lib_libweir_a_SOURCES += lib/odp-flow-text.h lib/odp-flow-text.c
 lib_libweir_a_SOURCES += \
 	lib/daemon.h lib/daemon.c \
 	lib/daemon-cli.h lib/daemon-cli.c \
+	lib/privileges.h lib/privileges.c \
 	lib/dirs.h lib/dirs.c \
 	lib/json-stream.h lib/json-stream.c \
 	lib/jsonrpc.h lib/jsonrpc.c lib/jsonrpc-msg.c \

@@ -15,6 +15,7 @@
 #include "log.h"
 #include "pidfile.h"
 #include "poll-loop.h"
+#include "privileges.h"
 #include "unixctl.h"
 #include "xalloc.h"
 
@@ -22,6 +23,7 @@ void daemon_cli_init(struct daemon_cli *cli, const char *program,
 		     const char *usage)
 {
 	memset(cli, 0, sizeof *cli);
+	cli->log_fd = -1;
 	cli->program = program;
 	cli->usage = usage;
 }
@@ -34,6 +36,8 @@ static void print_usage(const struct daemon_cli *cli)
 	       "RUNDIR/%s.pid)\n"
 	       "  --unixctl=PATH      control socket (default RUNDIR/%s.ctl)\n"
 	       "  --log-file[=FILE]   log to FILE (default RUNDIR/%s.log)\n"
+	       "  --user=USER[:GROUP] run as USER, keeping only the "
+	       "capabilities needed\n"
 	       "  -h, --help          this help\n"
 	       "  -V, --version       version\n"
 	       "RUNDIR is $WEIR_RUNDIR, else /var/run/weir.\n",
@@ -83,6 +87,9 @@ void daemon_cli_option(struct daemon_cli *cli, int c, const char *arg)
 	case DAEMON_OPT_LOG_FILE:
 		set_path(&cli->log_file, arg ? daemon_cli_abs_path(arg)
 					     : rundir_file(cli, ".log"));
+		break;
+	case DAEMON_OPT_USER:
+		set_path(&cli->user, xstrdup(arg));
 		break;
 	case 'h':
 		print_usage(cli);
@@ -191,6 +198,15 @@ void daemon_cli_start(struct daemon_cli *cli)
 	if (cli->detach && (error = daemon_detach_start()))
 		daemon_cli_die(cli, error, "cannot detach");
 	take_pidfile(cli);
+	/* Opened now: the daemon may not be allowed to once it drops
+	 * privileges. */
+	if (cli->detach || cli->log_file) {
+		cli->log_fd = daemon_open_log(cli->log_file);
+		if (cli->log_fd < 0)
+			daemon_cli_die(cli, cli->log_fd, "%s: cannot open log",
+				       cli->log_file ? cli->log_file
+						     : "/dev/null");
+	}
 	cli->loop = poll_loop_create();
 	poll_loop_add(cli->loop, sigfd, POLLIN, on_signal, cli->loop);
 	error = unixctl_server_create(cli->unixctl, cli->loop, &cli->server);
@@ -204,17 +220,30 @@ void daemon_cli_start(struct daemon_cli *cli)
 				 cmd_version, cli);
 }
 
+void daemon_cli_drop_privileges(struct daemon_cli *cli, const int caps[],
+				size_t n)
+{
+	char err[512];
+	int error = privileges_drop(cli->user, weir_rundir(), caps, n, err,
+				    sizeof err);
+
+	if (error)
+		daemon_cli_die(cli, 0, "%s", err);
+	if (cli->user)
+		log_msg(LOG_INFO, "running as %s", cli->user);
+}
+
 void daemon_cli_ready(struct daemon_cli *cli)
 {
 	int error = 0;
 
 	if (cli->detach)
-		error = daemon_detach_finish(cli->log_file);
-	else if (cli->log_file)
-		error = daemon_redirect_stderr(cli->log_file);
+		error = daemon_detach_finish(cli->log_fd);
+	else if (cli->log_fd >= 0)
+		daemon_redirect_stderr(cli->log_fd);
+	cli->log_fd = -1;
 	if (error)
-		daemon_cli_die(cli, error, "%s: cannot open log",
-			       cli->log_file ? cli->log_file : "/dev/null");
+		daemon_cli_die(cli, error, "cannot detach");
 }
 
 void daemon_cli_finish(struct daemon_cli *cli)
@@ -225,4 +254,5 @@ void daemon_cli_finish(struct daemon_cli *cli)
 	free(cli->pidfile);
 	free(cli->unixctl);
 	free(cli->log_file);
+	free(cli->user);
 }

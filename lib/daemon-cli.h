@@ -1,5 +1,5 @@
 /* What every Weir daemon does the same way: the options --detach,
- * --pidfile, --unixctl, --log-file, -h and -V; the start-up order (signals
+ * --pidfile, --unixctl, --log-file, --user, -h and -V; the start-up order (signals
  * blocked and turned into loop events, run directory, fork before any
  * thread, pid file in the final process, control socket, then "ready");
  * and the built-in control commands "exit" and "version".
@@ -9,6 +9,7 @@
  *               passing unknown codes to daemon_cli_option()
  *           daemon_cli_start()           up to a listening control socket
  *           ...listen on what the daemon serves...
+ *           daemon_cli_drop_privileges()
  *           daemon_cli_ready()           detached: the parent exits 0
  *           poll_loop_run()
  *           daemon_cli_finish() */
@@ -17,6 +18,7 @@
 
 #include <getopt.h>
 #include <stdbool.h>
+#include <stddef.h>
 
 struct poll_loop;
 struct pidfile;
@@ -27,6 +29,7 @@ enum {
 	DAEMON_OPT_PIDFILE,
 	DAEMON_OPT_UNIXCTL,
 	DAEMON_OPT_LOG_FILE,
+	DAEMON_OPT_USER,
 };
 
 #define DAEMON_CLI_LONGOPTS						\
@@ -34,6 +37,7 @@ enum {
 	{ "pidfile", optional_argument, NULL, DAEMON_OPT_PIDFILE },	\
 	{ "unixctl", required_argument, NULL, DAEMON_OPT_UNIXCTL },	\
 	{ "log-file", optional_argument, NULL, DAEMON_OPT_LOG_FILE },	\
+	{ "user", required_argument, NULL, DAEMON_OPT_USER },		\
 	{ "help", no_argument, NULL, 'h' },				\
 	{ "version", no_argument, NULL, 'V' }
 
@@ -44,6 +48,8 @@ struct daemon_cli {
 	char *pidfile;                  /* NULL: none */
 	char *unixctl;
 	char *log_file;                 /* NULL: stderr, or /dev/null detached */
+	char *user;                     /* --user=USER[:GROUP], or NULL */
+	int log_fd;                     /* opened at start, used once ready */
 	struct pidfile *pf;
 	struct poll_loop *loop;
 	struct unixctl_server *server;
@@ -67,6 +73,10 @@ void daemon_cli_die(const struct daemon_cli *, int error, const char *fmt,
 /* Runs the start-up sequence up to a listening control socket in
  * 'cli->server' and a loop in 'cli->loop'; exits on failure. */
 void daemon_cli_start(struct daemon_cli *);
+/* Keeps only caps[0..n) and becomes --user if given (privileges.h), or
+ * exits saying why.  After daemon_cli_start(), before any thread. */
+void daemon_cli_drop_privileges(struct daemon_cli *, const int caps[],
+				size_t n);
 /* Startup worked: logging goes where it was told, a detached daemon's
  * parent exits 0. */
 void daemon_cli_ready(struct daemon_cli *);

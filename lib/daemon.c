@@ -46,7 +46,7 @@ int daemon_detach_start(void)
 	return 0;
 }
 
-static int daemon_open_log(const char *log_file)
+int daemon_open_log(const char *log_file)
 {
 	int fd = log_file ? open(log_file, O_WRONLY | O_CREAT | O_APPEND |
 				 O_CLOEXEC, 0644)
@@ -55,25 +55,19 @@ static int daemon_open_log(const char *log_file)
 	return fd < 0 ? -errno : fd;
 }
 
-int daemon_redirect_stderr(const char *log_file)
+void daemon_redirect_stderr(int log)
 {
-	int fd = daemon_open_log(log_file);
-
-	if (fd < 0)
-		return fd;
-	dup2(fd, STDERR_FILENO);
-	close(fd);
-	return 0;
+	dup2(log, STDERR_FILENO);
+	close(log);
 }
 
-int daemon_detach_finish(const char *log_file)
+int daemon_detach_finish(int log)
 {
 	int null = open("/dev/null", O_RDWR | O_CLOEXEC);
-	int log = daemon_open_log(log_file);
 	char ready = 0;
 
-	if (null < 0 || log < 0)
-		return null < 0 ? -errno : log;
+	if (null < 0)
+		return -errno;
 	if (chdir("/") < 0)
 		return -errno;
 	dup2(null, STDIN_FILENO);

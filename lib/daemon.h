@@ -18,10 +18,15 @@
  * the original process. */
 int daemon_detach_start(void);
 
-/* 'log_file' may be NULL.  Returns 0 or -errno. */
-int daemon_detach_finish(const char *log_file);
+/* Opens 'log_file' for appending (NULL: /dev/null), before privileges
+ * are dropped: the fd, or -errno. */
+int daemon_open_log(const char *log_file);
 
-/* Points stderr (where logs go) at 'log_file', appending. */
-int daemon_redirect_stderr(const char *log_file);
+/* Points stdout and stderr at 'log' (from daemon_open_log(), taken), stdin
+ * at /dev/null.  Returns 0 or -errno. */
+int daemon_detach_finish(int log);
+
+/* Points stderr (where logs go) at 'log', taken. */
+void daemon_redirect_stderr(int log);
 
 #endif /* WEIR_DAEMON_H */

@@ -127,6 +127,8 @@ int main(int argc, char *argv[])
 	for (size_t i = 0; i < o.n_remotes; i++)
 		if (dbd_server_listen(srv, o.remotes[i], err, sizeof err))
 			daemon_cli_die(&cli, 0, "%s", err);
+	/* Files and sockets are open: the server needs no capability. */
+	daemon_cli_drop_privileges(&cli, NULL, 0);
 	daemon_cli_ready(&cli);
 	log_msg(LOG_INFO, "%s started", PACKAGE_VERSION);
 	dbd_server_log_listeners(srv);

@@ -2,6 +2,7 @@
  * answers its control socket (weir-appctl, weir-dpctl).  Start-up follows
  * daemon-cli.h. */
 #include <getopt.h>
+#include <linux/capability.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,13 @@
 #include "poll-loop.h"
 
 #define PROGRAM "weir-vswitchd"
+
+/* What ports need after start-up: raw and AF_XDP sockets, links up and
+ * promiscuous, XDP programs and their maps, locked UMEM memory. */
+static const int keep_caps[] = {
+	CAP_NET_ADMIN, CAP_NET_RAW, CAP_NET_BROADCAST, CAP_BPF,
+	CAP_IPC_LOCK, CAP_SYS_RESOURCE,
+};
 
 static void parse_options(int argc, char *argv[], struct daemon_cli *cli)
 {
@@ -38,6 +46,8 @@ int main(int argc, char *argv[])
 			"usage: " PROGRAM " [OPTIONS]\n");
 	parse_options(argc, argv, &cli);
 	daemon_cli_start(&cli);
+	daemon_cli_drop_privileges(&cli, keep_caps,
+				   sizeof keep_caps / sizeof *keep_caps);
 	rcu_register_thread();
 	dpctl = dpctl_create();
 	dpctl_register_commands(dpctl, cli.server);

@@ -18,3 +18,4 @@ EXTRA_DIST += \
 	tests/system/test-oracle-tshark.sh
 EXTRA_DIST += tests/system/test-vswitch-schema-ovs.sh
 EXTRA_DIST += tests/system/test-dbd.sh tests/system/rpc.py
+EXTRA_DIST += tests/system/test-privileges.sh
