@@ -8,6 +8,8 @@
 #include "socket-addr.h"
 #include "stream.h"
 
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *name = malloc(size + 1), err[256];
