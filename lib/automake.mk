@@ -26,6 +26,7 @@ lib_libweir_a_SOURCES += \
 	lib/stream.h lib/stream-private.h lib/stream.c lib/pstream.c \
 	lib/stream-ssl.c \
 	lib/reconnect.h lib/reconnect.c \
+	lib/vconn.h lib/vconn.c \
 	lib/unixctl.h lib/unixctl.c lib/unixctl-client.c \
 	lib/xalloc.h lib/xalloc.c
 

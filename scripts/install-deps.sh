@@ -15,7 +15,7 @@ packages=(
     # kernel-module and TC-flower tests in a VM
     qemu-system-x86 busybox-static cpio kmod linux-headers-cloud-amd64
     # test peer only: real OpenFlow/OVSDB clients and the performance peer
-    openvswitch-switch
+    openvswitch-switch openvswitch-testcontroller
 )
 
 # The VM tests boot a Debian cloud kernel whose image must match the

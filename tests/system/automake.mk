@@ -19,3 +19,4 @@ EXTRA_DIST += \
 EXTRA_DIST += tests/system/test-vswitch-schema-ovs.sh
 EXTRA_DIST += tests/system/test-dbd.sh tests/system/rpc.py
 EXTRA_DIST += tests/system/test-privileges.sh
+EXTRA_DIST += tests/system/test-vconn-ovs.sh

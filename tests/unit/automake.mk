@@ -47,6 +47,11 @@ tests_unit_test_reconnect_SOURCES = tests/unit/test-reconnect.c
 tests_unit_test_reconnect_CFLAGS = $(UNITFLAGS)
 tests_unit_test_reconnect_LDADD = $(UNITLIBS)
 
+UNIT_TESTS += tests/unit/test-vconn
+tests_unit_test_vconn_SOURCES = tests/unit/test-vconn.c
+tests_unit_test_vconn_CFLAGS = $(UNITFLAGS)
+tests_unit_test_vconn_LDADD = $(UNITLIBS)
+
 EXTRA_DIST += tests/tsan.supp
 UNIT_TESTS += tests/unit/test-flow-table
 tests_unit_test_flow_table_SOURCES = tests/unit/test-flow-table.c
