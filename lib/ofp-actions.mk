@@ -1,0 +1,1 @@
+# OpenFlow actions and instructions: the action table and its families.

@@ -1,0 +1,1 @@
+# OpenFlow message bodies: ports, tables, meters, stats, packet-in, bundles.
