@@ -23,10 +23,13 @@ _Static_assert(sizeof(struct flow_key) == 16 * sizeof(u64),
 #define SIG_RECIRC 1u                   /* flow_subtable.sig_sel bits */
 #define SIG_IN_PORT 2u
 #define SIG_ETH_TYPE 4u
+#define SIG_ALL (SIG_RECIRC | SIG_IN_PORT | SIG_ETH_TYPE)
 
-/* A key's signature parts, computed once per lookup: one per field. */
+/* A key's signature parts, computed once per lookup: one per field, and
+ * the signature over all three (what most subtables select). */
 struct sig_parts {
 	u64 part[3];
+	u32 all;
 };
 
 struct flow_subtable {
@@ -92,6 +95,7 @@ static __always_inline void sig_parts_of(const struct flow_key *key,
 	p->part[0] = (u64)(key->recirc_id + 1) * DP_HASH_K1;
 	p->part[1] = (u64)(key->in_port + 1) * DP_HASH_K2;
 	p->part[2] = (u64)(be16_to_cpu(key->eth_type) + 1) * DP_HASH_POS;
+	p->all = (u32)((p->part[0] + p->part[1] + p->part[2]) >> 56);
 }
 
 static __always_inline u32 sig_of(const struct sig_parts *p, u32 sel)
@@ -111,9 +115,12 @@ static __always_inline bool sig_may_match(const struct flow_subtable *st,
 {
 	u32 sig;
 
-	if (!st->sig_sel)
+	if (likely(st->sig_sel == SIG_ALL))
+		sig = p->all;
+	else if (!st->sig_sel)
 		return true;
-	sig = sig_of(p, st->sig_sel);
+	else
+		sig = sig_of(p, st->sig_sel);
 	return READ_ONCE(((struct flow_subtable *)st)->sig_filter[sig / 64]) >>
 	       (sig % 64) & 1;
 }
@@ -597,125 +604,121 @@ struct flow *flow_table_lookup(const struct flow_table *t,
 
 /* Batches are bound by memory latency, so they keep many accesses in
  * flight and let each key wait on one dependent access per subtable, not
- * two.  Every key walks the subtables that pass its prefilter, in rank
- * order, one a round: its bucket there was prefetched a round earlier,
- * together with the bucket of the subtable after (speculatively, in case
- * this one lacks the key).  The first node with the key's hash becomes its
- * candidate (its lines are prefetched), which ends the key's walk.  Then
- * the candidates are compared.  An equal hash is all but proof of a match,
- * so a failed compare simply resumes the ordinary search at that subtable:
- * answers are those of flow_table_lookup(). */
-struct batch_walk {
-	u32 cur[FLOW_TABLE_BATCH];      /* subtable the key is at */
-	u32 next[FLOW_TABLE_BATCH];     /* the one after, a->n for none */
-	u32 hash[FLOW_TABLE_BATCH];     /* the key's hash in 'cur' */
-	u32 next_hash[FLOW_TABLE_BATCH];
+ * two.  Each key goes to the first subtable, in rank order, that passes its
+ * prefilter: its hash there is computed and its bucket prefetched at once.
+ * Subtables are then visited in order, each with the keys pending at it
+ * (a bit mask, so empty ones cost nothing): the first node with a key's
+ * hash becomes its candidate (its lines are prefetched), which ends the
+ * key's search; a key without one moves on to its next passing subtable,
+ * hashed and prefetched now for when that one's turn comes.  Then the
+ * candidates are compared.  An equal hash is all but proof of a match, so a
+ * failed compare simply resumes the ordinary search at that subtable:
+ * answers are those of flow_table_lookup().  Subtables go in windows of
+ * BATCH_WINDOW, the size of the pending array. */
+#define BATCH_WINDOW 64
+
+struct batch_state {
+	const struct flow_subtable_array *a;
+	const struct flow_key *const *keys;
+	u32 base;                       /* first subtable of the window */
+	u32 pending[BATCH_WINDOW];      /* keys waiting at base + i */
+	u32 later;                      /* keys waiting beyond the window */
+	u32 at[FLOW_TABLE_BATCH];       /* each key's subtable */
+	u32 hash[FLOW_TABLE_BATCH];     /* its hash there */
 	struct sig_parts sig[FLOW_TABLE_BATCH];
 };
 
-static u32 next_passing(const struct flow_subtable_array *a, u32 i,
-			const struct sig_parts *sig)
+/* Sends key 'j' to its first passing subtable from 'i' on, if any. */
+static void batch_route(struct batch_state *bs, u32 j, u32 i)
 {
-	while (i < a->n && !sig_may_match(a->st[i], sig))
+	const struct flow_subtable_array *a = bs->a;
+	const struct flow_subtable *st;
+
+	while (i < a->n && !sig_may_match(a->st[i], &bs->sig[j]))
 		i++;
-	return i;
+	if (i >= a->n)
+		return;
+	bs->at[j] = i;
+	if (i >= bs->base + BATCH_WINDOW) {
+		bs->later |= 1U << j;
+		return;
+	}
+	st = a->st[i];
+	bs->hash[j] = masked_hash(st, flow_key_words(bs->keys[j]));
+	prefetch(rcu_hmap_bucket(rcu_hmap_buckets(&st->flows), bs->hash[j]));
+	bs->pending[i - bs->base] |= 1U << j;
 }
 
-static u32 hash_prefetch(const struct flow_subtable *st,
-			 const struct flow_key *key)
+/* Visits subtable 'i' with the keys pending there; returns those that
+ * got a candidate, in flows[]. */
+static u32 batch_visit(struct batch_state *bs, u32 i, struct flow *flows[])
 {
-	u32 hash = masked_hash(st, flow_key_words(key));
+	struct flow_subtable *st = bs->a->st[i];
+	const struct rcu_hmap_buckets *b = rcu_hmap_buckets(&st->flows);
+	u32 m, j, found = 0;
 
-	prefetch(rcu_hmap_bucket(rcu_hmap_buckets(&st->flows), hash));
-	return hash;
-}
+	for (m = bs->pending[i - bs->base]; m; m &= m - 1) {
+		struct rcu_hmap_cursor cur;
+		struct rcu_hmap_node *node;
 
-/* Key 'j' steps to the subtable after 'cur', if any. */
-static void walk_ahead(const struct flow_subtable_array *a,
-		       struct batch_walk *w, const struct flow_key *key, u32 j)
-{
-	w->next[j] = next_passing(a, w->cur[j] + 1, &w->sig[j]);
-	if (w->next[j] < a->n)
-		w->next_hash[j] = hash_prefetch(a->st[w->next[j]], key);
-}
-
-/* The walks' starts: the keys that have a subtable to try. */
-static u32 walk_start(const struct flow_subtable_array *a,
-		      struct batch_walk *w,
-		      const struct flow_key *const keys[], u32 n)
-{
-	u32 j, walking = 0;
-
-	for (j = 0; j < n; j++) {
-		sig_parts_of(keys[j], &w->sig[j]);
-		w->cur[j] = next_passing(a, 0, &w->sig[j]);
-		if (w->cur[j] < a->n) {
-			w->hash[j] = hash_prefetch(a->st[w->cur[j]], keys[j]);
-			walking |= 1U << j;
+		j = __builtin_ctz(m);
+		node = rcu_hmap_first_hash(b, bs->hash[j], &cur);
+		if (node) {
+			flows[j] = container_of(node, struct flow, node);
+			prefetch_masked(st, flows[j]);
+			found |= 1U << j;
+		} else {
+			batch_route(bs, j, i + 1);
 		}
 	}
-	for (j = 0; j < n; j++)
-		if (walking & (1U << j))
-			walk_ahead(a, w, keys[j], j);
-	return walking;
+	/* Candidates all but always match: count them as hits. */
+	if (found)
+		subtable_hit(st, __builtin_popcount(found));
+	return found;
 }
 
 void flow_table_lookup_batch(const struct flow_table *t,
 			     const struct flow_key *const keys[], u32 n,
 			     struct flow *flows[])
 {
-	const struct flow_subtable_array *a = rcu_dereference(t->subtables);
-	struct flow_subtable *hit_st = NULL;
-	struct batch_walk w;
-	u32 walking, cands = 0, slow = 0, n_hits = 0, m, j;
+	struct batch_state bs;
+	u32 cands = 0, slow = 0, todo, m, i, j;
 
 	_Static_assert(FLOW_TABLE_BATCH <= 32, "keys are bits of a u32");
 
 	if (n > FLOW_TABLE_BATCH)
 		n = FLOW_TABLE_BATCH;
-	for (j = 0; j < n; j++)
+	bs.a = rcu_dereference(t->subtables);
+	bs.keys = keys;
+	bs.base = 0;
+	todo = n == 32 ? ~0U : (1U << n) - 1;
+	for (j = 0; j < n; j++) {
 		flows[j] = NULL;
-	walking = walk_start(a, &w, keys, n);
-	while (walking) {
-		for (m = walking; m; m &= m - 1) {
-			struct flow_subtable *st;
-			struct rcu_hmap_cursor cur;
-			struct rcu_hmap_node *node;
-
-			j = __builtin_ctz(m);
-			st = a->st[w.cur[j]];
-			node = rcu_hmap_first_hash(rcu_hmap_buckets(&st->flows),
-						   w.hash[j], &cur);
-			if (node) {
-				flows[j] = container_of(node, struct flow, node);
-				prefetch_masked(st, flows[j]);
-				cands |= 1U << j;
-				walking &= ~(1U << j);
-				/* Candidates all but always match: hits. */
-				if (st != hit_st && n_hits)
-					subtable_hit(hit_st, n_hits), n_hits = 0;
-				hit_st = st;
-				n_hits++;
-			} else if (w.next[j] >= a->n) {
-				walking &= ~(1U << j);
-			} else {
-				w.cur[j] = w.next[j];
-				w.hash[j] = w.next_hash[j];
-				walk_ahead(a, &w, keys[j], j);
-			}
-		}
+		sig_parts_of(keys[j], &bs.sig[j]);
 	}
-	if (n_hits)
-		subtable_hit(hit_st, n_hits);
+	while (todo) {
+		memset(bs.pending, 0, sizeof bs.pending);
+		bs.later = 0;
+		for (m = todo; m; m &= m - 1)
+			batch_route(&bs, __builtin_ctz(m),
+				    bs.base ? bs.at[__builtin_ctz(m)]
+					    : 0);
+		for (i = bs.base; i < bs.a->n && i < bs.base + BATCH_WINDOW;
+		     i++)
+			if (bs.pending[i - bs.base])
+				cands |= batch_visit(&bs, i, flows);
+		todo = bs.later;
+		bs.base += BATCH_WINDOW;
+	}
 	for (m = cands; m; m &= m - 1) {
 		j = __builtin_ctz(m);
-		if (!masked_equal(a->st[w.cur[j]], flow_key_words(keys[j]),
+		if (!masked_equal(bs.a->st[bs.at[j]], flow_key_words(keys[j]),
 				  flows[j]))
 			slow |= 1U << j;
 	}
 	for (m = slow; m; m &= m - 1) {
 		j = __builtin_ctz(m);
-		flows[j] = lookup_from(a, w.cur[j], keys[j]);
+		flows[j] = lookup_from(bs.a, bs.at[j], keys[j]);
 	}
 }
 
