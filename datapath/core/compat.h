@@ -52,6 +52,7 @@ static inline u64 dp_now_ms(void)
 }
 
 #define dp_random_u64() get_random_u64()
+#define dp_popcount32(x) hweight32(x)
 #define dp_get_be16(p)     get_unaligned((const __be16 *)(p))
 #define dp_get_be32(p)     get_unaligned((const __be32 *)(p))
 #define dp_put_be16(p, v)  put_unaligned((v), (__be16 *)(p))
@@ -244,6 +245,8 @@ static inline __be32 dp_get_be32(const void *p)
 	memcpy(&v, p, sizeof v);
 	return v;
 }
+
+#define dp_popcount32(x) ((u32)__builtin_popcount(x))
 
 /* Secret hash seeds: the kernel's entropy, never a fixed value. */
 #include <sys/random.h>

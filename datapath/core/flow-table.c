@@ -673,7 +673,7 @@ static u32 batch_visit(struct batch_state *bs, u32 i, struct flow *flows[])
 	}
 	/* Candidates all but always match: count them as hits. */
 	if (found)
-		subtable_hit(st, __builtin_popcount(found));
+		subtable_hit(st, dp_popcount32(found));
 	return found;
 }
 
