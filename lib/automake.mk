@@ -8,6 +8,7 @@ lib_libweir_a_SOURCES += lib/pcap-file.h lib/pcap-file.c
 lib_libweir_a_SOURCES += lib/odp-key-text.h lib/odp-key-text.c
 lib_libweir_a_SOURCES += lib/odp-actions-text.h lib/odp-actions-text.c
 lib_libweir_a_SOURCES += lib/odp-flow-text.h lib/odp-flow-text.c
+lib_libweir_a_SOURCES += lib/of-flow-key.h lib/of-flow-key.c
 
 # The control channel (JSON-RPC, unixctl) and what a daemon needs.
 lib_libweir_a_SOURCES += \

@@ -643,11 +643,13 @@ static void put_field_hex(FILE *out, const char *name, enum mf_field_id id,
 	const struct mf_field *mf = mf_from_id(id);
 	union mf_value v, k;
 
+	union mf_value all;
+
 	mf_get(mf, m, &v, &k);
+	/* Exact means every bit the field has, not every bit of its bytes. */
+	mf_valid_mask(mf, &all);
 	put_hex_masked(out, name, be_int(v.u8, mf->n_bytes),
-		       be_int(k.u8, mf->n_bytes),
-		       mf->n_bytes >= 8 ? UINT64_MAX
-					: (1ull << 8 * mf->n_bytes) - 1);
+		       be_int(k.u8, mf->n_bytes), be_int(all.u8, mf->n_bytes));
 }
 
 static void put_field_dec(FILE *out, const char *name, enum mf_field_id id,

@@ -10,6 +10,8 @@
 
 #include "dpif.h"
 #include "dpctl-flow-text.h"
+#include "flow-netlink.h"
+#include "of-flow-key.h"
 #include "odp-actions-text.h"
 #include "odp-key-text.h"
 #include "xalloc.h"
@@ -209,7 +211,7 @@ static int dpctl_del_flows(int argc, const char *argv[], FILE *out, void *aux)
 			       NULL, out);
 }
 
-/* What dump-flows shows: its "type=" and "pmd=" filters. */
+/* What dump-flows shows: its "type=", "pmd=" and "filter=" filters. */
 struct dpctl_dump {
 	FILE *out;
 	bool more;
@@ -217,6 +219,8 @@ struct dpctl_dump {
 	bool offloaded, not_offloaded;
 	bool by_pmd;
 	int pmd;
+	bool by_match;
+	struct of_match match;  /* "filter=", in ovs-ofctl match syntax */
 };
 
 static int dpctl_dump_type(struct dpctl_dump *d, char *types, FILE *out)
@@ -265,10 +269,33 @@ static int dpctl_dump_filter(struct dpctl_dump *d, const char *arg, FILE *out)
 		d->pmd = pmd;
 		return 0;
 	}
-	fprintf(out, "dpctl/dump-flows: \"%s\": %s\n", arg,
-		strncmp(arg, "filter=", 7) ? "unknown filter"
-		: "OpenFlow-style filters are not supported yet");
+	if (!strncmp(arg, "filter=", 7)) {
+		char *err = of_match_parse(arg + 7, &d->match);
+
+		if (err) {
+			fprintf(out, "dpctl/dump-flows: bad filter: %s\n", err);
+			free(err);
+			return -EINVAL;
+		}
+		d->by_match = true;
+		return 0;
+	}
+	fprintf(out, "dpctl/dump-flows: \"%s\": unknown filter\n", arg);
 	return -EINVAL;
+}
+
+/* A flow passes "filter=" if a packet could match both: they agree on
+ * every bit both match. */
+static bool dpctl_dump_matches(const struct dpctl_dump *d,
+			       const struct dpif_flow *flow)
+{
+	struct flow_key key, mask;
+	struct flow_nl_error err;
+
+	if (flow_nl_parse_match(flow->key, flow->key_len, flow->mask,
+				flow->mask_len, &key, &mask, &err))
+		return false;
+	return of_match_overlaps_flow_key(&d->match, &key, &mask);
 }
 
 static bool dpctl_dump_wants(const struct dpctl_dump *d,
@@ -277,6 +304,8 @@ static bool dpctl_dump_wants(const struct dpctl_dump *d,
 	bool offloaded = flow->home != DPIF_FLOW_DP;
 
 	if (d->by_pmd && flow->pmd_id != d->pmd)
+		return false;
+	if (d->by_match && !dpctl_dump_matches(d, flow))
 		return false;
 	if (!d->homes && !d->offloaded && !d->not_offloaded)
 		return true;
@@ -331,7 +360,8 @@ void dpctl_register_flow_commands(struct dpctl *dpctl,
 				  struct unixctl_server *server)
 {
 	unixctl_command_register(server, "dpctl/dump-flows",
-				 "[-m] [DP] [type=TYPE] [pmd=PMD]", 0, 6,
+				 "[-m] [DP] [type=TYPE] [pmd=PMD] "
+				 "[filter=MATCH]", 0, 6,
 				 dpctl_dump_flows, dpctl);
 	unixctl_command_register(server, "dpctl/add-flow",
 				 "[DP] FLOW ACTIONS", 2, 3, dpctl_add_flow,

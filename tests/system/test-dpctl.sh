@@ -122,6 +122,18 @@ check "dump-flows -m shows UFIDs" test -n "$ufid"
 check "get-flow finds a flow by UFID" \
     grep -q '^in_port(1),eth(), packets:[1-9]' <<<"$(dpctl get-flow "$ufid")"
 
+# filter=: OpenFlow match syntax; a flow shows if a packet could match
+# both (eth() wildcards the ethertype, so "udp" keeps both flows).
+filtered() {
+    dpctl dump-flows "filter=$1" | sed 's/, packets:.*//' | sort | tr '\n' ' '
+}
+assert_eq "filter on in_port" "in_port(1),eth() " "$(filtered in_port=1)"
+assert_eq "filter on a field the flows wildcard" \
+    "in_port(1),eth() in_port(2),eth() " "$(filtered udp,tp_dst=53)"
+assert_eq "filter matching nothing" "" "$(filtered in_port=9)"
+check "a bad filter names the bad value" \
+    bad '99999' dump-flows 'filter=tcp,tp_dst=99999'
+
 old=$(dpctl -s mod-flow --clear 'in_port(2),eth()' 1)
 check "mod-flow -s --clear prints the old counters" \
     grep -q '^packets:[1-9]' <<<"$old"

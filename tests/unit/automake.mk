@@ -52,6 +52,11 @@ tests_unit_test_vconn_SOURCES = tests/unit/test-vconn.c
 tests_unit_test_vconn_CFLAGS = $(UNITFLAGS)
 tests_unit_test_vconn_LDADD = $(UNITLIBS)
 
+UNIT_TESTS += tests/unit/test-of-flow-key
+tests_unit_test_of_flow_key_SOURCES = tests/unit/test-of-flow-key.c
+tests_unit_test_of_flow_key_CFLAGS = $(UNITFLAGS)
+tests_unit_test_of_flow_key_LDADD = $(UNITLIBS)
+
 EXTRA_DIST += tests/tsan.supp
 UNIT_TESTS += tests/unit/test-flow-table
 tests_unit_test_flow_table_SOURCES = tests/unit/test-flow-table.c
