@@ -8,7 +8,9 @@
 
 #include "dbd-db.h"
 #include "dbd-lock.h"
+#include "dbd-monitor.h"
 #include "dbd-server.h"
+#include "dbd-txn.h"
 #include "jsonrpc.h"
 
 typedef struct jsonrpc_msg *dbd_method(struct dbd_server *,
@@ -137,6 +139,34 @@ static struct jsonrpc_msg *m_unlock(struct dbd_server *srv,
 	return jsonrpc_create_reply(json_object(), req->id);
 }
 
+static struct jsonrpc_msg *m_transact(struct dbd_server *srv,
+				      struct dbd_session *s,
+				      const struct jsonrpc_msg *req)
+{
+	return dbd_txns_transact(dbd_server_txns(srv), s, req);
+}
+
+static struct jsonrpc_msg *m_monitor(struct dbd_server *srv,
+				     struct dbd_session *s,
+				     const struct jsonrpc_msg *req)
+{
+	return dbd_monitor_start(srv, s, req, 1);
+}
+
+static struct jsonrpc_msg *m_monitor_cond(struct dbd_server *srv,
+					  struct dbd_session *s,
+					  const struct jsonrpc_msg *req)
+{
+	return dbd_monitor_start(srv, s, req, 2);
+}
+
+static struct jsonrpc_msg *m_monitor_cond_since(struct dbd_server *srv,
+						struct dbd_session *s,
+						const struct jsonrpc_msg *req)
+{
+	return dbd_monitor_start(srv, s, req, 3);
+}
+
 static const struct {
 	const char *name;
 	dbd_method *fn;
@@ -147,6 +177,12 @@ static const struct {
 	{ "lock", m_lock },
 	{ "steal", m_steal },
 	{ "unlock", m_unlock },
+	{ "transact", m_transact },
+	{ "monitor", m_monitor },
+	{ "monitor_cond", m_monitor_cond },
+	{ "monitor_cond_since", m_monitor_cond_since },
+	{ "monitor_cond_change", dbd_monitor_cond_change },
+	{ "monitor_cancel", dbd_monitor_cancel },
 };
 
 struct jsonrpc_msg *dbd_methods_dispatch(struct dbd_server *srv,

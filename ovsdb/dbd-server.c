@@ -6,9 +6,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 
 #include "dbd-db.h"
 #include "dbd-lock.h"
+#include "dbd-monitor.h"
+#include "dbd-txn.h"
 #include "jsonrpc.h"
 #include "log.h"
 #include "poll-loop.h"
@@ -27,6 +30,7 @@ struct dbd_session {
 	struct dbd_server *server;
 	struct jsonrpc *rpc;
 	int fd;                         /* as registered with the loop */
+	bool dropped;                   /* over the backlog bound */
 	struct dbd_session *prev, *next;
 };
 
@@ -39,6 +43,8 @@ struct dbd_server {
 	struct dbd_session sessions;    /* list head */
 	size_t n_sessions;
 	struct dbd_locks *locks;
+	struct dbd_txns *txns;
+	struct dbd_monitors *monitors;
 };
 
 static void session_locked(struct dbd_session *s, const char *name)
@@ -63,12 +69,24 @@ struct dbd_server *dbd_server_create(struct poll_loop *loop)
 	srv->loop = loop;
 	srv->sessions.prev = srv->sessions.next = &srv->sessions;
 	srv->locks = dbd_locks_create(&lock_events);
+	srv->txns = dbd_txns_create(srv, loop);
+	srv->monitors = dbd_monitors_create();
 	return srv;
 }
 
 struct dbd_locks *dbd_server_locks(struct dbd_server *srv)
 {
 	return srv->locks;
+}
+
+struct dbd_monitors *dbd_server_monitors(struct dbd_server *srv)
+{
+	return srv->monitors;
+}
+
+struct dbd_txns *dbd_server_txns(struct dbd_server *srv)
+{
+	return srv->txns;
 }
 
 struct dbd_db *const *dbd_server_dbs(const struct dbd_server *srv,
@@ -85,6 +103,12 @@ const struct dbd_db *dbd_server_find_db(const struct dbd_server *srv,
 		if (!strcmp(srv->dbs[i]->name, name))
 			return srv->dbs[i];
 	return NULL;
+}
+
+struct dbd_db *dbd_server_find_db_mutable(struct dbd_server *srv,
+					  const char *name)
+{
+	return (struct dbd_db *) dbd_server_find_db(srv, name);
 }
 
 int dbd_server_add_db(struct dbd_server *srv, struct dbd_db *db)
@@ -112,6 +136,8 @@ static void session_close(struct dbd_session *s, const char *why)
 
 	log_msg(LOG_INFO, "%s: %s", stream_name(jsonrpc_stream(s->rpc)), why);
 	dbd_lock_release_all(srv->locks, s);
+	dbd_txns_session_closed(srv->txns, s);
+	dbd_monitors_session_closed(srv->monitors, s);
 	poll_loop_remove(srv->loop, s->fd);
 	s->prev->next = s->next;
 	s->next->prev = s->prev;
@@ -138,11 +164,29 @@ static void session_reply(struct dbd_session *s, struct jsonrpc_msg *reply)
 	jsonrpc_msg_destroy(reply);
 }
 
+void dbd_session_send(struct dbd_session *s, struct jsonrpc_msg *msg)
+{
+	if (s->dropped) {
+		jsonrpc_msg_destroy(msg);
+		return;
+	}
+	session_reply(s, msg);
+	/* A client that reads nothing may also send nothing, so its session
+	 * gets no callback to close it in: shutting the socket makes one. */
+	if (jsonrpc_backlog(s->rpc) > DBD_MAX_BACKLOG) {
+		log_msg(LOG_WARN, "%s: dropped: too many unread messages",
+			stream_name(jsonrpc_stream(s->rpc)));
+		s->dropped = true;
+		shutdown(s->fd, SHUT_RDWR);
+		return;
+	}
+	session_watch(s);
+}
+
 void dbd_session_notify(struct dbd_session *s, const char *method,
 			json_t *params)
 {
-	session_reply(s, jsonrpc_create_request(method, params, NULL));
-	session_watch(s);
+	dbd_session_send(s, jsonrpc_create_request(method, params, NULL));
 }
 
 /* Runs what arrived; false once the session is closed. */
@@ -257,6 +301,8 @@ void dbd_server_destroy(struct dbd_server *srv)
 		return;
 	while (srv->sessions.next != &srv->sessions)
 		session_close(srv->sessions.next, "server exiting");
+	dbd_txns_destroy(srv->txns);
+	dbd_monitors_destroy(srv->monitors);
 	for (size_t i = 0; i < srv->n_listeners; i++) {
 		poll_loop_remove(srv->loop, pstream_fd(srv->listeners[i]->ps));
 		pstream_close(srv->listeners[i]->ps);

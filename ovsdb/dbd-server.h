@@ -21,6 +21,8 @@ void dbd_server_destroy(struct dbd_server *);
 int dbd_server_add_db(struct dbd_server *, struct dbd_db *db);
 const struct dbd_db *dbd_server_find_db(const struct dbd_server *,
 					const char *name);
+struct dbd_db *dbd_server_find_db_mutable(struct dbd_server *,
+					  const char *name);
 /* Listens on a passive stream name ("punix:", "ptcp:", "pssl:"): 0 or
  * -errno with the reason in 'err'. */
 int dbd_server_listen(struct dbd_server *, const char *name, char *err,
@@ -35,6 +37,12 @@ struct jsonrpc_msg *dbd_methods_dispatch(struct dbd_server *,
 					 struct dbd_session *,
 					 const struct jsonrpc_msg *request);
 struct dbd_locks *dbd_server_locks(struct dbd_server *);
+/* The monitors (dbd-monitor.h). */
+struct dbd_monitors *dbd_server_monitors(struct dbd_server *);
+/* The transaction engine's state (dbd-txn.h). */
+struct dbd_txns *dbd_server_txns(struct dbd_server *);
+/* Queues 'msg' (taken) to 'session'. */
+void dbd_session_send(struct dbd_session *, struct jsonrpc_msg *msg);
 /* Queues a notification to 'session'. */
 void dbd_session_notify(struct dbd_session *, const char *method,
 			json_t *params);

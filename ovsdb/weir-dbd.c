@@ -7,6 +7,7 @@
  * it on every --remote; start-up follows daemon-cli.h. */
 #include <errno.h>
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 #include "log.h"
 #include "poll-loop.h"
 #include "stream.h"
+#include "unixctl.h"
 #include "xalloc.h"
 
 #define PROGRAM "weir-dbd"
@@ -101,6 +103,33 @@ static void open_dbs(struct daemon_cli *cli, struct dbd_server *srv,
 	free(fallback);
 }
 
+/* "ovsdb-server/compact [DB...]": every database, or those named. */
+static int compact_cmd(int argc, const char *argv[], FILE *out, void *aux)
+{
+	struct dbd_server *srv = aux;
+	struct dbd_db *const *dbs;
+	char err[512];
+	size_t n;
+
+	for (int i = 1; i < argc; i++)
+		if (!dbd_server_find_db(srv, argv[i])) {
+			fprintf(out, "%s: no such database\n", argv[i]);
+			return 1;
+		}
+	dbs = dbd_server_dbs(srv, &n);
+	for (size_t i = 0; i < n; i++) {
+		bool named = argc == 1;
+
+		for (int j = 1; j < argc; j++)
+			named |= !strcmp(argv[j], dbs[i]->name);
+		if (named && dbd_db_compact(dbs[i], err, sizeof err)) {
+			fprintf(out, "%s\n", err);
+			return 1;
+		}
+	}
+	return 0;
+}
+
 int main(int argc, char *argv[])
 {
 	struct dbd_options o = { 0 };
@@ -129,6 +158,8 @@ int main(int argc, char *argv[])
 			daemon_cli_die(&cli, 0, "%s", err);
 	/* Files and sockets are open: the server needs no capability. */
 	daemon_cli_drop_privileges(&cli, NULL, 0);
+	unixctl_command_register(cli.server, "ovsdb-server/compact", "[DB...]",
+				 0, 16, compact_cmd, srv);
 	daemon_cli_ready(&cli);
 	log_msg(LOG_INFO, "%s started", PACKAGE_VERSION);
 	dbd_server_log_listeners(srv);
