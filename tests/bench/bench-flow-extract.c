@@ -95,8 +95,12 @@ static double measure(struct frame *frames, int n)
 		double t0 = now_ns();
 		u32 acc = 0;
 
-		for (int i = 0; i < ITERS; i++) {
-			struct frame *f = &frames[i % n];
+		/* j follows i modulo n without a division per packet, which
+		 * would cost a good part of what is measured. */
+		for (int i = 0, j = 0; i < ITERS; i++) {
+			struct frame *f = &frames[j];
+
+			j = j + 1 < n ? j + 1 : 0;
 
 			key.in_port = i;
 			flow_extract(f->data, f->len, &key, NULL);
