@@ -65,3 +65,36 @@ UNIT_TESTS += tests/unit/test-ovsdb-oracle
 tests_unit_test_ovsdb_oracle_SOURCES = tests/unit/test-ovsdb-oracle.c
 tests_unit_test_ovsdb_oracle_CFLAGS = $(UNITFLAGS)
 tests_unit_test_ovsdb_oracle_LDADD = $(UNITLIBS) $(JANSSON_LIBS)
+
+# The client replica (ovsdb-idl) and weir-vsctl's parsers and formatters.
+lib_libweir_a_SOURCES += \
+	lib/ovsdb-idl.h lib/ovsdb-idl-private.h \
+	lib/ovsdb-idl.c lib/ovsdb-idl-txn.c
+
+VSCTL_CORE = utilities/vsctl.h utilities/vsctl-value.c \
+	utilities/vsctl-table.c
+
+UNIT_TESTS += tests/unit/test-vsctl-value
+tests_unit_test_vsctl_value_SOURCES = tests/unit/test-vsctl-value.c \
+	$(VSCTL_CORE)
+tests_unit_test_vsctl_value_CFLAGS = $(UNITFLAGS) -I$(srcdir)/utilities
+tests_unit_test_vsctl_value_LDADD = $(UNITLIBS) $(JANSSON_LIBS)
+
+UNIT_TESTS += tests/unit/test-vsctl-table
+tests_unit_test_vsctl_table_SOURCES = tests/unit/test-vsctl-table.c \
+	$(VSCTL_CORE)
+tests_unit_test_vsctl_table_CFLAGS = $(UNITFLAGS) -I$(srcdir)/utilities
+tests_unit_test_vsctl_table_LDADD = $(UNITLIBS) $(JANSSON_LIBS)
+
+FUZZ_TARGETS += tests/fuzz/fuzz-vsctl-value
+tests_fuzz_fuzz_vsctl_value_SOURCES = tests/fuzz/fuzz-vsctl-value.c \
+	$(VSCTL_CORE)
+tests_fuzz_fuzz_vsctl_value_CFLAGS = $(AM_CFLAGS) -I$(srcdir)/utilities
+tests_fuzz_fuzz_vsctl_value_LDADD = lib/libweir.a $(JANSSON_LIBS)
+tests_fuzz_fuzz_vsctl_value_LDFLAGS = $(FUZZLINK)
+EXTRA_DIST += tests/fuzz/corpus/fuzz-vsctl-value
+
+UNIT_TESTS += tests/unit/test-vsctl-idl
+tests_unit_test_vsctl_idl_SOURCES = tests/unit/test-vsctl-idl.c
+tests_unit_test_vsctl_idl_CFLAGS = $(UNITFLAGS)
+tests_unit_test_vsctl_idl_LDADD = $(UNITLIBS) $(JANSSON_LIBS)

@@ -118,32 +118,49 @@ static struct ovsdb_error *check_changed_refs(const struct ovsdb_txn *txn)
 	return NULL;
 }
 
-static bool check_unchanged_ref(const struct ovsdb_column *c,
-				const struct ovsdb_table_schema *target,
-				const struct uuid *uuid, void *aux)
-{
-	struct ref_check *rc = aux;
-	char id[UUID_LEN + 1];
+/* A row the transaction deleted that an unchanged row still references:
+ * found by the first pass, its references counted by the second (the
+ * error says how many, as ovsdb-server's does). */
+struct dangling {
+	const struct ovsdb_txn *txn;
+	const struct ovsdb_table_schema *target;   /* NULL until found */
+	struct uuid uuid;
+	size_t n_refs;
+};
 
-	if (ovsdb_txn_get(rc->txn, target, uuid))
+static bool find_dangling(const struct ovsdb_column *c,
+			  const struct ovsdb_table_schema *target,
+			  const struct uuid *uuid, void *aux)
+{
+	struct dangling *d = aux;
+
+	if (ovsdb_txn_get(d->txn, target, uuid))
 		return true;
-	uuid_format(uuid, id);
-	rc->error = ovsdb_error(OVSDB_E_REFERENTIAL, "cannot delete %s row "
-				"%s because of remaining references from %s "
-				"column %s", target->name, id,
-				rc->row->schema->name, c->name);
+	d->target = target;
+	d->uuid = *uuid;
 	return false;
 }
 
-/* No row the transaction left alone points at a row it deleted. */
-static struct ovsdb_error *check_deleted_refs(const struct ovsdb_txn *txn)
+static bool count_dangling(const struct ovsdb_column *c,
+			   const struct ovsdb_table_schema *target,
+			   const struct uuid *uuid, void *aux)
+{
+	struct dangling *d = aux;
+
+	if (target == d->target && uuid_equals(uuid, &d->uuid))
+		d->n_refs++;
+	return true;
+}
+
+/* Runs 'fn' over the strong references of every row the transaction left
+ * alone, until it returns false. */
+static void for_each_unchanged_ref(const struct ovsdb_txn *txn,
+				   ref_cb *fn, struct dangling *d)
 {
 	const struct ovsdb_schema *schema = ovsdb_txn_db(txn)->schema;
-	struct ovsdb_error *error = NULL;
+	bool go_on = true;
 
-	if (!txn_has_deletions(txn))
-		return NULL;
-	for (size_t t = 0; t < schema->n_tables && !error; t++) {
+	for (size_t t = 0; t < schema->n_tables && go_on; t++) {
 		const struct ovsdb_table_schema *ts = schema->tables[t];
 		const struct ovsdb_row **rows;
 		size_t n;
@@ -151,17 +168,31 @@ static struct ovsdb_error *check_deleted_refs(const struct ovsdb_txn *txn)
 		if (!table_has_refs(ts, OVSDB_REF_STRONG))
 			continue;
 		rows = ovsdb_txn_rows(txn, ts, &n);
-		for (size_t i = 0; i < n && !error; i++) {
-			struct ref_check rc = { txn, rows[i], NULL };
-
+		for (size_t i = 0; i < n && go_on; i++)
 			if (rows[i]->table)	/* committed, not changed */
-				row_for_each_ref(rows[i], OVSDB_REF_STRONG,
-						 check_unchanged_ref, &rc);
-			error = rc.error;
-		}
+				go_on = row_for_each_ref(rows[i],
+							 OVSDB_REF_STRONG, fn,
+							 d);
 		free(rows);
 	}
-	return error;
+}
+
+/* No row the transaction left alone points at a row it deleted. */
+static struct ovsdb_error *check_deleted_refs(const struct ovsdb_txn *txn)
+{
+	struct dangling d = { .txn = txn };
+	char id[UUID_LEN + 1];
+
+	if (!txn_has_deletions(txn))
+		return NULL;
+	for_each_unchanged_ref(txn, find_dangling, &d);
+	if (!d.target)
+		return NULL;
+	for_each_unchanged_ref(txn, count_dangling, &d);
+	uuid_format(&d.uuid, id);
+	return ovsdb_error(OVSDB_E_REFERENTIAL, "cannot delete %s row %s "
+			   "because of %zu remaining reference(s)",
+			   d.target->name, id, d.n_refs);
 }
 
 /* ---- garbage collection ---- */
