@@ -14,6 +14,7 @@
 #include "ofp-errors.h"
 #include "ofp-hello.h"
 #include "ofp-port.h"
+#include "ofp-print-bodies.h"
 #include "ofp-role.h"
 #include "ofp-switch.h"
 #include "xalloc.h"
@@ -40,16 +41,22 @@ static void chomp(struct odp_text *t, char c)
 		t->s[--t->len] = '\0';
 }
 
+static void chomp_all(struct odp_text *t, char c)
+{
+	while (t->len && t->s[t->len - 1] == c)
+		t->s[--t->len] = '\0';
+}
+
 static void add_newline(struct odp_text *t)
 {
 	if (t->len && t->s[t->len - 1] != '\n')
 		put_char(t, '\n');
 }
 
-/* 16 bytes a line: offset, hex with a '-' after the 8th, then the
- * printable characters between bars. */
-void ofp_print_hex_dump(struct odp_text *t, const void *data, size_t size,
-			size_t ofs)
+/* 16 bytes a line: offset, hex with a '-' after the 8th, then (with
+ * 'ascii') the printable characters between bars. */
+static void hex_dump(struct odp_text *t, const void *data, size_t size,
+		     size_t ofs, bool ascii)
 {
 	const uint8_t *buf = data;
 
@@ -64,6 +71,11 @@ void ofp_print_hex_dump(struct odp_text *t, const void *data, size_t size,
 		for (; i < end; i++)
 			odp_text_printf(t, "%02x%c", buf[i - start],
 					i == 7 ? '-' : ' ');
+		if (!ascii) {
+			chomp(t, ' ');
+			put_char(t, '\n');
+			goto next;
+		}
 		for (; i < 16; i++)
 			odp_text_printf(t, "   ");
 		put_char(t, '|');
@@ -76,11 +88,24 @@ void ofp_print_hex_dump(struct odp_text *t, const void *data, size_t size,
 		for (; i < 16; i++)
 			put_char(t, ' ');
 		odp_text_printf(t, "|\n");
-
+next:
 		buf += end - start;
 		ofs += end - start;
 		size -= end - start;
 	}
+}
+
+void ofp_print_hex_dump(struct odp_text *t, const void *data, size_t size,
+			size_t ofs)
+{
+	hex_dump(t, data, size, ofs, true);
+}
+
+/* The packet dump of PACKET_IN: no character column. */
+void ofp_print_hex_dump_plain(struct odp_text *t, const void *data,
+			      size_t size)
+{
+	hex_dump(t, data, size, 0, false);
 }
 
 static int hex_value(char c)
@@ -279,26 +304,51 @@ static void print_of10_actions(struct odp_text *t, uint32_t actions)
 		put_char(t, '\n');
 }
 
-/* Names of the set bits, in bit order, space-separated; bits without a
+/* Names of the set bits, in bit order, 'sep'-separated; bits without a
  * name as one hex number; "0" for none. */
-static void print_bits(struct odp_text *t, uint32_t bits,
-		       const char *(*name)(unsigned bit))
+void ofp_print_bit_names(struct odp_text *t, uint32_t bits,
+			 const char *(*name)(unsigned bit), char sep)
 {
-	const char *sep = "";
+	bool first = true;
 
 	if (!bits)
 		odp_text_printf(t, "0");
 	for (unsigned bit = 0; bit < 32; bit++) {
 		const char *s = bits & (1u << bit) ? name(bit) : NULL;
 		if (s) {
-			odp_text_printf(t, "%s%s", sep, s);
-			sep = " ";
+			if (!first)
+				put_char(t, sep);
+			odp_text_printf(t, "%s", s);
+			first = false;
 			bits &= ~(1u << bit);
 		}
 	}
-	if (bits)
-		odp_text_printf(t, "%s0x%" PRIx32, sep, bits);
+	if (bits) {
+		if (!first)
+			put_char(t, sep);
+		odp_text_printf(t, "0x%" PRIx32, bits);
+	}
+}
+
+static void print_bits(struct odp_text *t, uint32_t bits,
+		       const char *(*name)(unsigned bit))
+{
+	ofp_print_bit_names(t, bits, name, ' ');
 	put_char(t, '\n');
+}
+
+/* Seconds, then the fraction: none if zero, milliseconds when exact, else
+ * as many nanosecond digits as it takes. */
+void ofp_print_duration(struct odp_text *t, uint32_t sec, uint32_t nsec)
+{
+	odp_text_printf(t, "%" PRIu32, sec);
+	if (nsec && nsec % 1000000 == 0) {
+		odp_text_printf(t, ".%03" PRIu32, nsec / 1000000);
+	} else if (nsec) {
+		odp_text_printf(t, ".%09" PRIu32, nsec);
+		chomp_all(t, '0');
+	}
+	put_char(t, 's');
 }
 
 static const char *port_config_name(unsigned bit)
@@ -314,6 +364,16 @@ static const char *port_state_name(unsigned bit)
 {
 	static const char *const names[] = { "LINK_DOWN", "BLOCKED", "LIVE" };
 	return bit < N_ELEMS(names) ? names[bit] : NULL;
+}
+
+void ofp_print_port_config(struct odp_text *t, uint32_t config)
+{
+	print_bits(t, config, port_config_name);
+}
+
+void ofp_print_port_features(struct odp_text *t, uint32_t features)
+{
+	print_bits(t, features, ofp_port_feature_name);
 }
 
 /* The 2-bit STP state of 1.0; "listen" (0) is not shown.  As ovs-ofctl
@@ -335,7 +395,7 @@ static void print_port_state(struct odp_text *t, uint32_t state)
 	print_bits(t, state, port_state_name);
 }
 
-static void print_port_number(struct odp_text *t, uint16_t port)
+void ofp_print_port_number(struct odp_text *t, uint16_t port)
 {
 	const char *name = ofp_port_reserved_name(port);
 	if (name)
@@ -361,7 +421,7 @@ static void print_phy_port(struct odp_text *t, const struct ofp_phy_port *pp)
 	while (pp->name[n] >= 0x20 && pp->name[n] < 0x7f)
 		n++;
 	put_char(t, ' ');
-	print_port_number(t, pp->port_no);
+	ofp_print_port_number(t, pp->port_no);
 	odp_text_printf(t, "(%.*s): addr:%02x:%02x:%02x:%02x:%02x:%02x\n",
 			(int)n, pp->name, a[0], a[1], a[2], a[3], a[4], a[5]);
 	odp_text_printf(t, "     config:     ");
@@ -647,22 +707,6 @@ static enum ofperr print_role_status(struct odp_text *t,
 	return 0;
 }
 
-/* The fixed reply of 1.0-1.4 and NXST: packet_count(8) byte_count(8)
- * flow_count(4) pad(4).  OpenFlow 1.5's OXS form is not decoded yet. */
-static enum ofperr print_aggregate_reply(struct odp_text *t,
-					 const struct ofpmsg *m, int verbosity,
-					 int depth)
-{
-	if (m->row->elem)
-		return print_undecoded(t, m);
-	uint64_t packets = (uint64_t)body_be32(m, 0) << 32 | body_be32(m, 4);
-	uint64_t bytes = (uint64_t)body_be32(m, 8) << 32 | body_be32(m, 12);
-	odp_text_printf(t, " packet_count=%" PRIu64 " byte_count=%" PRIu64
-			   " flow_count=%" PRIu32,
-			packets, bytes, body_be32(m, 16));
-	return 0;
-}
-
 /* Messages that have no body at all print just their header line. */
 static enum ofperr print_nothing(struct odp_text *t, const struct ofpmsg *m,
 				 int verbosity, int depth)
@@ -710,10 +754,45 @@ static ofp_body_printer *const body_printers[OFPTYPE_N] = {
 	[OFPTYPE_NXT_SET_ASYNC_CONFIG] = print_async_config,
 	[OFPTYPE_NXT_SET_ASYNC_CONFIG2] = print_async_config,
 	[OFPTYPE_ROLE_STATUS] = print_role_status,
-	[OFPTYPE_AGGREGATE_STATS_REPLY] = print_aggregate_reply,
-	[OFPTYPE_NXST_AGGREGATE_REPLY] = print_aggregate_reply,
+	[OFPTYPE_AGGREGATE_STATS_REPLY] = ofp_aggregate_print_reply,
+	[OFPTYPE_NXST_AGGREGATE_REPLY] = ofp_aggregate_print_reply,
 	[OFPTYPE_PORT_STATUS] = print_port_status,
 	[OFPTYPE_PORT_DESC_STATS_REPLY] = print_port_desc_reply,
+	[OFPTYPE_PORT_STATS_REQUEST] = ofp_port_stats_print_request,
+	[OFPTYPE_PORT_STATS_REPLY] = ofp_port_stats_print_reply,
+	[OFPTYPE_QUEUE_STATS_REQUEST] = ofp_queue_stats_print_request,
+	[OFPTYPE_QUEUE_STATS_REPLY] = ofp_queue_stats_print_reply,
+	[OFPTYPE_METER_MOD] = ofp_meter_print_mod,
+	[OFPTYPE_PORT_MOD] = ofp_port_mod_print,
+	[OFPTYPE_FLOW_MONITOR_STATS_REQUEST] = ofp_flow_monitor_print_request,
+	[OFPTYPE_TABLE_DESC_REPLY] = ofp_table_desc_print_reply,
+	[OFPTYPE_TABLE_STATUS] = ofp_table_status_print,
+	[OFPTYPE_TABLE_STATS_REPLY] = ofp_table_stats_print_reply,
+	[OFPTYPE_REQUESTFORWARD] = ofp_requestforward_print,
+	[OFPTYPE_PORT_DESC_STATS_REQUEST] = ofp_port_desc_print_request,
+	[OFPTYPE_NXT_TLV_TABLE_MOD] = ofp_tlv_print_mod,
+	[OFPTYPE_NXT_TLV_TABLE_REPLY] = ofp_tlv_print_reply,
+	[OFPTYPE_PACKET_IN] = ofp_packet_in_print,
+	[OFPTYPE_NXT_PACKET_IN] = ofp_packet_in_print,
+	[OFPTYPE_NXT_PACKET_IN2] = ofp_packet_in_print,
+	[OFPTYPE_NXT_RESUME] = ofp_packet_in_print,
+	[OFPTYPE_QUEUE_GET_CONFIG_REQUEST] = ofp_queue_config_print_request,
+	[OFPTYPE_QUEUE_GET_CONFIG_REPLY] = ofp_queue_config_print_reply,
+	[OFPTYPE_QUEUE_DESC_STATS_REQUEST] = ofp_queue_config_print_request,
+	[OFPTYPE_QUEUE_DESC_STATS_REPLY] = ofp_queue_config_print_reply,
+	[OFPTYPE_BUNDLE_CONTROL] = ofp_bundle_print_ctrl,
+	[OFPTYPE_BUNDLE_ADD_MESSAGE] = ofp_bundle_print_add,
+	[OFPTYPE_FLOW_REMOVED] = ofp_flow_removed_print,
+	[OFPTYPE_NXT_FLOW_REMOVED] = ofp_flow_removed_print,
+	[OFPTYPE_GROUP_STATS_REQUEST] = ofp_group_stats_print_request,
+	[OFPTYPE_GROUP_STATS_REPLY] = ofp_group_stats_print_reply,
+	[OFPTYPE_GROUP_FEATURES_STATS_REPLY] = ofp_group_features_print_reply,
+	[OFPTYPE_TABLE_MOD] = ofp_table_mod_print,
+	[OFPTYPE_METER_STATS_REQUEST] = ofp_meter_print_request,
+	[OFPTYPE_METER_CONFIG_STATS_REQUEST] = ofp_meter_print_request,
+	[OFPTYPE_METER_STATS_REPLY] = ofp_meter_print_stats_reply,
+	[OFPTYPE_METER_CONFIG_STATS_REPLY] = ofp_meter_print_config_reply,
+	[OFPTYPE_METER_FEATURES_STATS_REPLY] = ofp_meter_print_features_reply,
 };
 
 bool ofp_print_has_body_printer(enum ofptype type)
@@ -811,6 +890,14 @@ static void print_msg(struct odp_text *t, const void *msg, size_t len,
 					wire_len, len);
 	}
 	ofp_print_hex_dump(t, p, len, 0);
+}
+
+/* A message inside another (bundle add, request forward), one level
+ * deeper than the printer at 'depth'. */
+void ofp_print_nested(struct odp_text *t, const void *msg, size_t len,
+		      int verbosity, int depth)
+{
+	print_msg(t, msg, len, verbosity, depth + 1);
 }
 
 void ofp_print(struct odp_text *t, const void *msg, size_t len, int verbosity)

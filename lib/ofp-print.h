@@ -22,9 +22,18 @@ void ofp_print(struct odp_text *, const void *msg, size_t len, int verbosity);
 char *ofp_to_string(const void *msg, size_t len, int verbosity);
 bool ofp_print_has_body_printer(enum ofptype);
 
+void ofp_print_nested(struct odp_text *, const void *msg, size_t len,
+		      int verbosity, int depth);
 void ofp_print_hex_dump(struct odp_text *, const void *, size_t, size_t ofs);
+void ofp_print_hex_dump_plain(struct odp_text *, const void *, size_t);
 void ofp_print_version_bitmap(struct odp_text *, uint32_t versions);
 void ofp_print_printable(struct odp_text *, const void *, size_t);
+void ofp_print_bit_names(struct odp_text *, uint32_t bits,
+			 const char *(*name)(unsigned bit), char sep);
+void ofp_print_port_number(struct odp_text *, uint16_t port);
+void ofp_print_port_config(struct odp_text *, uint32_t config);
+void ofp_print_port_features(struct odp_text *, uint32_t features);
+void ofp_print_duration(struct odp_text *, uint32_t sec, uint32_t nsec);
 
 struct bytebuf;
 const char *ofp_print_parse_hex(struct bytebuf *, const char *);

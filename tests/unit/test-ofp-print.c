@@ -702,13 +702,10 @@ static void test_own_formats(void **state)
 {
 	static const struct print_case own[] = {
 		/* No body printer yet: the header line and the body. */
-		{ "0410002800000001000000010000000000000000000000000000000000"
-		  "0000000000000000000000",
-		  "OFPT_PORT_MOD (OF1.3) (xid=0x1):\n"
-		  "00000000  00 00 00 01 00 00 00 00-00 00 00 00 00 00 00 00 "
-		  "|................|\n"
-		  "00000010  00 00 00 00 00 00 00 00-00 00 00 00 00 00 00 00 "
-		  "|................|\n" },
+		{ "040400180000000100002320000000200001000000000000",
+		  "NXT_CT_FLUSH (OF1.3) (xid=0x1):\n"
+		  "00000000  00 01 00 00 00 00 00 00-                        "
+		  "|........        |\n" },
 		/* ovs-ofctl says OFPBRC_BAD_TYPE for a version it does not
 		 * know; Weir names the version as the problem. */
 		{ "0705000800000001",
