@@ -16,3 +16,11 @@ EXTRA_DIST += tests/bench/ovs-peer.sh tests/bench/bench-ovs-extract.c
 BENCHES += tests/bench/bench-flow-lookup
 tests_bench_bench_flow_lookup_SOURCES = tests/bench/bench-flow-lookup.c
 tests_bench_bench_flow_lookup_LDADD = lib/libweir.a
+
+# OVSDB: weir-dbd against Debian's ovsdb-server (ovsdb.sh, which run.sh
+# calls), with one client program for both.
+BENCHES += tests/bench/bench-ovsdb
+tests_bench_bench_ovsdb_SOURCES = tests/bench/bench-ovsdb.c
+tests_bench_bench_ovsdb_LDADD = lib/libweir.a $(JANSSON_LIBS)
+EXTRA_DIST += tests/bench/ovsdb.sh
+bench: ovsdb/weir-dbd ovsdb/weir-dbtool

@@ -6,6 +6,7 @@
 echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
 out=$(mktemp) && trap 'rm -f "$out"' EXIT
 for b in "$@"; do
+    case $b in */bench-ovsdb) continue ;; esac   # a client: ovsdb.sh runs it
     echo "## $b"
     "./$b" | tee "$out"
     [ "${PIPESTATUS[0]}" = 0 ] || exit 1
@@ -13,6 +14,9 @@ for b in "$@"; do
     */bench-flow-extract) "$(dirname "$0")/ovs-peer.sh" "./$b" "$out" ;;
     esac
 done
+# weir-dbd against Debian's ovsdb-server, same client and workloads.
+echo "## ovsdb (tests/bench/ovsdb.sh)"
+"$(dirname "$0")/ovsdb.sh" . || exit 1
 # Forwarding between veth ports with ../shared/bench (forwarding.sh, about
 # 7.5 minutes): only as root and where the harness is; WEIR_BENCH_FORWARDING=0
 # leaves it out.
