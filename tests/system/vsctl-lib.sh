@@ -9,8 +9,11 @@
 require_cmd ovsdb-server ovsdb-tool ovsdb-client ovs-vsctl python3
 
 VSCTL_SCHEMA=$SYSTEM_DIR/../../vswitchd/vswitch.ovsschema
-WEIR_VSCTL=$WEIR_BUILD/utilities/weir-vsctl
-[ -x "$WEIR_VSCTL" ] || fail "$WEIR_VSCTL is not built (make in $WEIR_BUILD)"
+# VSCTL_TOOL=ovs-vsctl runs Debian's ovs-vsctl on both sides instead:
+# then the comparison is weir-dbd against ovsdb-server alone.
+WEIR_VSCTL=${VSCTL_TOOL:-$WEIR_BUILD/utilities/weir-vsctl}
+[ -x "$(command -v "$WEIR_VSCTL")" ] ||
+    fail "$WEIR_VSCTL is not built (make in $WEIR_BUILD)"
 
 # vsctl_server NAME [weir-dbd]: a server on $TEST_DIR/NAME.sock over a
 # fresh database.
