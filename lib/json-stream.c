@@ -56,8 +56,20 @@ static bool json_is_space(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* Scans one byte of a value; returns true when it completes the value. */
-static bool json_stream_step(struct json_stream *s, char c)
+static void json_stream_open(struct json_stream *s, bool array)
+{
+	uint64_t bit = 1ULL << (s->depth % 64);
+
+	if (array)
+		s->arrays[s->depth / 64] |= bit;
+	else
+		s->arrays[s->depth / 64] &= ~bit;
+	s->depth++;
+}
+
+/* Scans one byte of a value: 1 when it completes the value, 0 when not, a
+ * negative errno when it loses the framing. */
+static int json_stream_step(struct json_stream *s, char c)
 {
 	if (s->in_string) {
 		if (s->escape)
@@ -66,15 +78,25 @@ static bool json_stream_step(struct json_stream *s, char c)
 			s->escape = true;
 		else if (c == '"')
 			s->in_string = false;
-		return false;
+		return 0;
 	}
-	if (c == '"')
+	if (c == '"') {
 		s->in_string = true;
-	else if (c == '{' || c == '[')
-		s->depth++;
-	else if (c == '}' || c == ']')
+	} else if (c == '{' || c == '[') {
+		if (s->depth >= JSON_STREAM_MAX_DEPTH)
+			return json_stream_break(s, -EPROTO,
+						 "nested too deeply");
+		json_stream_open(s, c == '[');
+	} else if (c == '}' || c == ']') {
+		unsigned int d = s->depth - 1;
+		bool array = s->arrays[d / 64] >> (d % 64) & 1;
+
+		if (array != (c == ']'))
+			return json_stream_break(s, -EPROTO,
+						 "mismatched bracket");
 		return --s->depth == 0;
-	return false;
+	}
+	return 0;
 }
 
 /* Finds the end of the value at s->start; returns its length, or 0 if it
@@ -93,7 +115,11 @@ static long json_stream_scan(struct json_stream *s)
 		s->pos = s->start;
 	}
 	for (; s->pos < s->len; s->pos++) {
-		if (json_stream_step(s, s->buf[s->pos]))
+		int done = json_stream_step(s, s->buf[s->pos]);
+
+		if (done < 0)
+			return done;
+		if (done)
 			return ++s->pos - s->start;
 		if (s->pos + 1 - s->start >= s->max)
 			return json_stream_break(s, -EMSGSIZE,

@@ -98,6 +98,46 @@ if r["result"] != ["Open_vSwitch"] or time.time() - t0 > 2:
 print("%d echoes queued by the hog; list_dbs answered in %.3f s" % (sent, time.time() - t0))
 PYEOF
 
+check "bad input: skipped or the sender dropped, no one else disturbed" "$PY" - "$SOCK" <<'PYEOF'
+import socket, sys
+from rpc import Rpc
+bystander = Rpc(sys.argv[1])
+# JSON that is no JSON-RPC message: skipped (no id to answer), the
+# connection goes on.
+c = Rpc(sys.argv[1])
+c.sock.sendall(b'[1, 2, {"x": "y"}]')
+r = c.call("echo", ["after"])
+if r["result"] != ["after"]:
+    sys.exit("after a non-message: %r" % r)
+def dropped(payload):
+    s = socket.socket(socket.AF_UNIX)
+    s.connect(sys.argv[1])
+    s.settimeout(10)
+    try:
+        s.sendall(payload)
+        while s.recv(65536):
+            pass
+    except (BrokenPipeError, ConnectionResetError):
+        pass
+    return True
+dropped(b'{"method": "echo", "params": [}')    # framing lost: closed
+dropped(b'[' + b'1,' * (40 << 20) + b'1]')    # over 64 MB: closed
+r = bystander.call("list_dbs", [])
+if r["result"] != ["Open_vSwitch"]:
+    sys.exit("bystander: %r" % r)
+r = bystander.call("transact", ["Open_vSwitch", {"op": "insert",
+    "table": "Bridge", "row": {"name": 5}}])
+err = r["result"][0]
+if err.get("error") != "syntax error" and err.get("error") != "constraint violation":
+    sys.exit("wrong type: %r" % r)
+r = bystander.call("transact", ["Open_vSwitch", {"op": "select",
+    "table": "Nope", "where": []}])
+if "error" not in r["result"][0]:
+    sys.exit("unknown table: %r" % r)
+print("a non-message skipped; broken JSON and an 80 MB message dropped "
+      "their senders; errors: %s" % err["error"])
+PYEOF
+
 check "a second server on the same file is refused" bash -c \
     "! '$DBD' --unixctl='$TEST_DIR/other.ctl' --remote=punix:'$TEST_DIR/other.sock' '$DB' 2>'$TEST_DIR/second.err'"
 check "saying why" grep -q "in use by another process (pid $PID)" "$TEST_DIR/second.err"

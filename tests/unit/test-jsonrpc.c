@@ -109,7 +109,7 @@ static void test_strings_hide_brackets(void **state)
 static void test_malformed_value_skipped(void **state)
 {
 	static const char *const bad[] = {
-		"{\"a\":}", "{]", "{\"a\" 1}", "[1,]", "{\"a\":tru}",
+		"{\"a\":}", "{\"a\" 1}", "[1,]", "{\"a\":tru}",
 		"{\"a\":1,\"a\":2}", "{\"\xff\":1}", "{\"a\":\"\x01\"}",
 	};
 	struct json_stream s;
@@ -125,10 +125,15 @@ static void test_malformed_value_skipped(void **state)
 	}
 }
 
-/* Bytes that cannot start a message lose the framing, for good. */
+/* Bytes that cannot start a message, or a closing bracket of the wrong
+ * kind (after which no later boundary can be trusted), lose the framing,
+ * for good. */
 static void test_framing_lost(void **state)
 {
-	static const char *const bad[] = { "x{}", "5", "\"s\"", "}", "null" };
+	static const char *const bad[] = {
+		"x{}", "5", "\"s\"", "}", "null", "{]", "[{]}",
+		"{\"method\": \"echo\", \"params\": [}",
+	};
 	struct json_stream s;
 
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
@@ -160,7 +165,8 @@ static void test_size_bound(void **state)
 	expect_fail(&s, -EMSGSIZE);
 	json_stream_destroy(&s);
 
-	/* Deep nesting within the bound fails in the parser, not the stack. */
+	/* Nesting within the size bound but deeper than the framer tracks
+	 * loses the framing, without deep recursion anywhere. */
 	json_stream_init(&s, 1 << 20);
 	char *deep = malloc(200001);
 	memset(deep, '[', 100000);
@@ -168,7 +174,21 @@ static void test_size_bound(void **state)
 	deep[200000] = '\0';
 	feed(&s, deep);
 	free(deep);
-	expect_fail(&s, -EBADMSG);
+	expect_fail(&s, -EPROTO);
+	json_stream_destroy(&s);
+
+	/* As deep as it tracks is fine for the framer; jansson then says
+	 * whether it can parse it. */
+	json_stream_init(&s, 1 << 20);
+	deep = malloc(2 * JSON_STREAM_MAX_DEPTH + 1);
+	memset(deep, '[', JSON_STREAM_MAX_DEPTH);
+	memset(deep + JSON_STREAM_MAX_DEPTH, ']', JSON_STREAM_MAX_DEPTH);
+	deep[2 * JSON_STREAM_MAX_DEPTH] = '\0';
+	feed(&s, deep);
+	free(deep);
+	json_t *json;
+	assert_int_equal(json_stream_next(&s, &json), 0);
+	json_decref(json);
 	json_stream_destroy(&s);
 }
 
