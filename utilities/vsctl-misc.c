@@ -431,14 +431,11 @@ static struct ovsdb_idl_row *timeout_policy(struct vsctl_ctx *ctx,
 	struct ovsdb_idl_table *t = vsctl_table(ctx, "CT_Timeout_Policy");
 	const struct ovsdb_column *c = ovsdb_table_schema_find_column(
 		t->schema, "timeouts");
-	struct ovsdb_type loose = c->type;
 	struct ovsdb_datum want;
 	struct ovsdb_idl_row *row;
 	struct vstr s = { 0 };
 	size_t i;
 
-	ovsdb_base_type_clear_constraints(&loose.key);
-	ovsdb_base_type_clear_constraints(&loose.value);
 	for (int a = 0; a < n; a++)
 		vstr_printf(&s, "%s%s", a ? "," : "", args[a]);
 	char *error = vsctl_datum_from_string(&want, &c->type, vstr_cstr(&s),
@@ -534,7 +531,8 @@ static void cmd_list_zone_tp(struct vsctl_ctx *ctx)
 }
 
 /* Zone limits live in CT_Zone.limit (this ovs-vsctl has no commands for
- * them; the syntax follows the zone-tp commands). */
+ * them; the syntax follows the zone-tp commands).  set-zone-limit replaces
+ * a limit; add-zone-limit refuses to, without --may-exist. */
 static void cmd_add_zone_limit(struct vsctl_ctx *ctx)
 {
 	int64_t zone_id = zone_arg(ctx->argv[2]), limit;
@@ -549,7 +547,8 @@ static void cmd_add_zone_limit(struct vsctl_ctx *ctx)
 	    || limit > UINT32_MAX)
 		vsctl_fatal("%s: limit must be between 0 and 4294967295",
 			    ctx->argv[3]);
-	if (zone && zone_id >= 0 && !vsctl_has_option(ctx, "--may-exist")
+	if (zone && zone_id >= 0 && strcmp(ctx->argv[0], "set-zone-limit")
+	    && !vsctl_has_option(ctx, "--may-exist")
 	    && ovsdb_idl_get(zone, "limit")->n)
 		vsctl_fatal("zone id %" PRId64 " already has a limit",
 			    zone_id);
@@ -634,6 +633,8 @@ const struct vsctl_syntax vsctl_misc_commands[] = {
 	  "--if-exists", true },
 	{ "list-zone-tp", 1, 1, "DP", cmd_list_zone_tp, NULL, "", false },
 	{ "list-dp-cap", 1, 1, "DP", cmd_list_dp_cap, NULL, "", false },
+	{ "set-zone-limit", 3, 3, "DP zone=ZONE limit=LIMIT",
+	  cmd_add_zone_limit, NULL, "", true },
 	{ "add-zone-limit", 3, 3, "DP zone=ZONE limit=LIMIT",
 	  cmd_add_zone_limit, NULL, "--may-exist", true },
 	{ "del-zone-limit", 2, 2, "DP zone=ZONE", cmd_del_zone_limit, NULL,

@@ -22,3 +22,4 @@ EXTRA_DIST += tests/system/test-privileges.sh
 EXTRA_DIST += tests/system/test-vconn-ovs.sh
 EXTRA_DIST += tests/system/test-vsctl-db.sh tests/system/test-vsctl-bridge.sh tests/system/test-vsctl-wait.sh tests/system/vsctl-lib.sh
 EXTRA_DIST += tests/system/test-vsctl-ovs-on-weir.sh
+EXTRA_DIST += tests/system/test-vsctl-zones.sh
