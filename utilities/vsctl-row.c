@@ -105,7 +105,7 @@ static struct ovsdb_idl_row *vsctl_row_by_id(struct vsctl_ctx *ctx,
 /* Number of leading characters of 's' that could begin a uuid. */
 static size_t vsctl_uuid_prefix_len(const char *s)
 {
-	static const char pattern[] = "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx";
+	static const char pattern[] = "hhhhhhhh-hhhh-hhhh-hhhh-hhhhhhhhhhhh";
 	size_t i;
 
 	for (i = 0; s[i] && i < UUID_LEN; i++) {

@@ -682,7 +682,7 @@ void flow_table_lookup_batch(const struct flow_table *t,
 			     struct flow *flows[])
 {
 	struct batch_state bs;
-	u32 cands = 0, slow = 0, todo, m, i, j;
+	u32 cands = 0, slow = 0, left, m, i, j;
 
 	_Static_assert(FLOW_TABLE_BATCH <= 32, "keys are bits of a u32");
 
@@ -691,15 +691,15 @@ void flow_table_lookup_batch(const struct flow_table *t,
 	bs.a = rcu_dereference(t->subtables);
 	bs.keys = keys;
 	bs.base = 0;
-	todo = n == 32 ? ~0U : (1U << n) - 1;
+	left = n == 32 ? ~0U : (1U << n) - 1;
 	for (j = 0; j < n; j++) {
 		flows[j] = NULL;
 		sig_parts_of(keys[j], &bs.sig[j]);
 	}
-	while (todo) {
+	while (left) {
 		memset(bs.pending, 0, sizeof bs.pending);
 		bs.later = 0;
-		for (m = todo; m; m &= m - 1)
+		for (m = left; m; m &= m - 1)
 			batch_route(&bs, __builtin_ctz(m),
 				    bs.base ? bs.at[__builtin_ctz(m)]
 					    : 0);
@@ -707,7 +707,7 @@ void flow_table_lookup_batch(const struct flow_table *t,
 		     i++)
 			if (bs.pending[i - bs.base])
 				cands |= batch_visit(&bs, i, flows);
-		todo = bs.later;
+		left = bs.later;
 		bs.base += BATCH_WINDOW;
 	}
 	for (m = cands; m; m &= m - 1) {

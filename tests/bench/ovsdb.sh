@@ -14,7 +14,7 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 schema=$top/vswitchd/vswitch.ovsschema
 client=$build/tests/bench/bench-ovsdb
 command -v ovsdb-server >/dev/null || { echo "ovsdb peer: ovsdb-server not installed; skipped"; exit 0; }
-dir=$(mktemp -d "$build/ovsdb-bench.XXXXXX")
+dir=$(mktemp -d --tmpdir="$build")
 trap 'kill $(cat "$dir"/*.pid 2>/dev/null) 2>/dev/null; rm -rf "$dir"' EXIT
 
 start() {           # start weir|ovs: a fresh database and its server

@@ -24,7 +24,7 @@ def transact(sock, txn):
 
 def masked(x):
     """A sort key that ignores uuid values."""
-    return json.dumps(x, sort_keys=True).translate(str.maketrans("0123456789abcdef", "xxxxxxxxxxxxxxxx"))
+    return json.dumps(x, sort_keys=True).translate(str.maketrans("0123456789abcdef", "################"))
 
 
 def normalize(x, names):

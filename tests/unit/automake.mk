@@ -1,6 +1,6 @@
 # Unit test programs (cmocka), one per module.  Each needs the four lines
 # below; "make check" runs them all.
-EXTRA_DIST += tests/unit/frame-builder.h
+EXTRA_DIST += tests/unit/frame-builder.h tests/unit/temp-file.h
 
 UNIT_TESTS += tests/unit/test-flow-extract
 tests_unit_test_flow_extract_SOURCES = tests/unit/test-flow-extract.c

@@ -13,6 +13,7 @@
 #include "ovsdb-error.h"
 #include "ovsdb-schema.h"
 #include "tests/ovsdb/test-schema.h"
+#include "tests/unit/temp-file.h"
 
 static inline json_t *J(const char *text)
 {
@@ -67,12 +68,12 @@ static inline void assert_ok(struct ovsdb_error *error)
  * not installed). */
 static inline bool ovsdb_tool_refuses(const char *text)
 {
-	char path[] = "/tmp/weir-odb-bad-XXXXXX", cmd[256];
+	char path[64], cmd[256];
 	int fd, status;
 
 	if (system("command -v ovsdb-tool >/dev/null 2>&1"))
 		return true;
-	fd = mkstemp(path);
+	fd = temp_file(path, sizeof path, "odb-bad");
 	assert_true(fd >= 0);
 	assert_int_equal(write(fd, text, strlen(text)), (ssize_t) strlen(text));
 	close(fd);
@@ -87,14 +88,14 @@ static inline bool ovsdb_tool_refuses(const char *text)
  * a database it creates.  NULL when ovsdb-tool is not installed. */
 static inline json_t *ovsdb_tool_canonical(const char *schema_path)
 {
-	char dir[] = "/tmp/weir-odb-XXXXXX", db[64], cmd[512], *line = NULL;
+	char dir[64], db[96], cmd[512], *line = NULL;
 	size_t cap = 0;
 	json_t *json = NULL;
 	FILE *f;
 
 	if (system("command -v ovsdb-tool >/dev/null 2>&1"))
 		return NULL;
-	assert_non_null(mkdtemp(dir));
+	assert_non_null(temp_dir(dir, sizeof dir, "odb"));
 	snprintf(db, sizeof db, "%s/db", dir);
 	snprintf(cmd, sizeof cmd, "ovsdb-tool create %s %s", db, schema_path);
 	assert_int_equal(system(cmd), 0);

@@ -336,7 +336,7 @@ static void test_stats(void **state)
 	ovsdb_log_get_stats(log, &st);
 	assert_int_equal(st.records, 3);
 	assert_int_equal(st.records_since_snapshot, 1);
-	/* "WEIR-OVSDB 7 xxxxxxxx\n" + {"x":1} + "\n" */
+	/* "WEIR-OVSDB 7 <8 hex digits>\n" + {"x":1} + "\n" */
 	assert_int_equal(st.bytes_since_snapshot, 22 + 7 + 1);
 	ovsdb_log_close(log);
 

@@ -27,7 +27,7 @@
 #define COLUMNS "[\"i\", \"r\", \"ri\", \"rr\", \"oi\", \"si\", \"sr\", " \
 	"\"ss\", \"s1\", \"m\"]"
 
-static char dir[] = "/tmp/weir-odb-oracle-XXXXXX";
+static char dir[64];
 static bool have_server;
 static struct ovsdb_schema *schema;
 static const struct ovsdb_table_schema *table_a;
@@ -79,7 +79,7 @@ static int setup(void **state)
 	if (shell("command -v ovsdb-server >/dev/null 2>&1 && "
 		  "command -v ovsdb-client >/dev/null 2>&1"))
 		return 0;
-	assert_non_null(mkdtemp(dir));
+	assert_non_null(temp_dir(dir, sizeof dir, "odb-oracle"));
 	assert_true(asprintf(&text, "%s/schema", dir) > 0);
 	f = fopen(text, "w");
 	assert_non_null(f);

@@ -101,14 +101,14 @@ static void test_vswitch_schema(void **state)
 
 static void test_test_schema(void **state)
 {
-	char path[] = "/tmp/weir-odb-schema-XXXXXX";
+	char path[64];
 	int fd;
 	json_t *json = J(OVSDB_TEST_SCHEMA);
 	struct ovsdb_schema *schema;
 	const struct ovsdb_table_schema *a;
 
 	(void) state;
-	fd = mkstemp(path);
+	fd = temp_file(path, sizeof path, "odb-schema");
 	assert_true(fd >= 0);
 	assert_int_equal(write(fd, OVSDB_TEST_SCHEMA,
 			       strlen(OVSDB_TEST_SCHEMA)),

@@ -16,9 +16,9 @@
  * tables references may name) must be 'canonical' too. */
 static void check_with_ovsdb_tool(const char *text, const char *canonical)
 {
-	char path[] = "/tmp/weir-odb-type-XXXXXX";
+	char path[64];
 	json_t *oracle, *type, *want = J(canonical);
-	int fd = mkstemp(path);
+	int fd = temp_file(path, sizeof path, "odb-type");
 	FILE *f = fdopen(fd, "w");
 
 	assert_non_null(f);
