@@ -248,11 +248,54 @@ json_t *ovsdb_real_to_json(double d)
 	return json_real(d);
 }
 
+void ovsdb_uuid_to_chars(const struct uuid *u, char text[UUID_LEN])
+{
+	/* The two digits of each byte value. */
+	static const char pairs[513] =
+		"000102030405060708090a0b0c0d0e0f"
+		"101112131415161718191a1b1c1d1e1f"
+		"202122232425262728292a2b2c2d2e2f"
+		"303132333435363738393a3b3c3d3e3f"
+		"404142434445464748494a4b4c4d4e4f"
+		"505152535455565758595a5b5c5d5e5f"
+		"606162636465666768696a6b6c6d6e6f"
+		"707172737475767778797a7b7c7d7e7f"
+		"808182838485868788898a8b8c8d8e8f"
+		"909192939495969798999a9b9c9d9e9f"
+		"a0a1a2a3a4a5a6a7a8a9aaabacadaeaf"
+		"b0b1b2b3b4b5b6b7b8b9babbbcbdbebf"
+		"c0c1c2c3c4c5c6c7c8c9cacbcccdcecf"
+		"d0d1d2d3d4d5d6d7d8d9dadbdcdddedf"
+		"e0e1e2e3e4e5e6e7e8e9eaebecedeeef"
+		"f0f1f2f3f4f5f6f7f8f9fafbfcfdfeff";
+	/* Where each of the 16 bytes, most significant first, goes. */
+	static const unsigned char at[16] = {
+		0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34,
+	};
+
+	for (int i = 0; i < 16; i++) {
+		uint32_t part = u->parts[i >> 2];
+		unsigned int byte = part >> (24 - 8 * (i & 3)) & 0xff;
+
+		memcpy(&text[at[i]], &pairs[2 * byte], 2);
+	}
+	text[8] = text[13] = text[18] = text[23] = '-';
+}
+
+static json_t *ovsdb_uuid_to_json(const struct uuid *u)
+{
+	char text[UUID_LEN];
+	json_t *pair = json_array();
+
+	ovsdb_uuid_to_chars(u, text);
+	json_array_append_new(pair, json_string_nocheck("uuid"));
+	json_array_append_new(pair, json_stringn_nocheck(text, UUID_LEN));
+	return pair;
+}
+
 json_t *ovsdb_atom_to_json(const union ovsdb_atom *atom,
 			   enum ovsdb_atomic_type type)
 {
-	char text[UUID_LEN + 1];
-
 	switch (type) {
 	case OVSDB_TYPE_INTEGER:
 		return json_integer(atom->integer);
@@ -263,8 +306,7 @@ json_t *ovsdb_atom_to_json(const union ovsdb_atom *atom,
 	case OVSDB_TYPE_STRING:
 		return json_string(atom->string);
 	case OVSDB_TYPE_UUID:
-		uuid_format(&atom->uuid, text);
-		return json_pack("[ss]", "uuid", text);
+		return ovsdb_uuid_to_json(&atom->uuid);
 	default:
 		return json_null();
 	}
@@ -702,7 +744,7 @@ struct ovsdb_error *ovsdb_datum_from_json(struct ovsdb_datum *d,
 json_t *ovsdb_datum_to_json(const struct ovsdb_datum *d,
 			    const struct ovsdb_type *type)
 {
-	json_t *elems;
+	json_t *elems, *key_and_elems;
 
 	if (!ovsdb_is_map(type) && d->n == 1)
 		return ovsdb_atom_to_json(&d->keys[0], type->key.type);
@@ -717,7 +759,11 @@ json_t *ovsdb_datum_to_json(const struct ovsdb_datum *d,
 		else
 			json_array_append_new(elems, key);
 	}
-	return json_pack("[so]", ovsdb_is_map(type) ? "map" : "set", elems);
+	key_and_elems = json_array();
+	json_array_append_new(key_and_elems, json_string_nocheck(
+		ovsdb_is_map(type) ? "map" : "set"));
+	json_array_append_new(key_and_elems, elems);
+	return key_and_elems;
 }
 
 int ovsdb_datum_compare(const struct ovsdb_datum *a,
@@ -874,4 +920,83 @@ void ovsdb_datum_subtract(struct ovsdb_datum *dst,
 		ovsdb_datum_keep(dst, i, &n, drop, dst_type);
 	}
 	dst->n = n;
+}
+
+/* Compares key i of 'a' with key j of 'b', either past its end
+ * comparing greater. */
+static int ovsdb_datum_merge_cmp(const struct ovsdb_datum *a, size_t i,
+				 const struct ovsdb_datum *b, size_t j,
+				 const struct ovsdb_type *type)
+{
+	if (i == a->n)
+		return 1;
+	if (j == b->n)
+		return -1;
+	return ovsdb_atom_compare(&a->keys[i], &b->keys[j], type->key.type);
+}
+
+static bool ovsdb_datum_same_value(const struct ovsdb_datum *a, size_t i,
+				   const struct ovsdb_datum *b, size_t j,
+				   const struct ovsdb_type *type)
+{
+	return !ovsdb_is_map(type) ||
+	       ovsdb_atom_equals(&a->values[i], &b->values[j],
+				 type->value.type);
+}
+
+/* One merge of the two sorted datums, not a search per element. */
+void ovsdb_datum_diff(struct ovsdb_datum *diff, const struct ovsdb_datum *old,
+		      const struct ovsdb_datum *new,
+		      const struct ovsdb_type *type)
+{
+	size_t i = 0, j = 0;
+
+	ovsdb_datum_alloc(diff, old->n + new->n, type);
+	while (i < old->n || j < new->n) {
+		int c = ovsdb_datum_merge_cmp(old, i, new, j, type);
+
+		if (c < 0) {
+			ovsdb_datum_push(diff, old, i++, type, true);
+		} else if (c > 0) {
+			ovsdb_datum_push(diff, new, j++, type, true);
+		} else {
+			if (!ovsdb_datum_same_value(old, i, new, j, type))
+				ovsdb_datum_push(diff, new, j, type, true);
+			i++, j++;
+		}
+	}
+}
+
+void ovsdb_datum_apply_diff(struct ovsdb_datum *d,
+			    const struct ovsdb_datum *diff,
+			    const struct ovsdb_type *type)
+{
+	struct ovsdb_datum out;
+	size_t i = 0, j = 0;
+
+	if (!diff->n)
+		return;
+	ovsdb_datum_alloc(&out, d->n + diff->n, type);
+	while (i < d->n || j < diff->n) {
+		int c = ovsdb_datum_merge_cmp(d, i, diff, j, type);
+
+		if (c < 0) {
+			ovsdb_datum_push(&out, d, i++, type, false);
+			continue;
+		}
+		if (c > 0) {
+			ovsdb_datum_push(&out, diff, j++, type, true);
+			continue;
+		}
+		/* In both: dropped, or (a map's) value replaced. */
+		if (!ovsdb_datum_same_value(d, i, diff, j, type))
+			ovsdb_datum_push(&out, diff, j, type, true);
+		ovsdb_atom_destroy(&d->keys[i], type->key.type);
+		if (d->values)
+			ovsdb_atom_destroy(&d->values[i], type->value.type);
+		i++, j++;
+	}
+	free(d->keys);
+	free(d->values);
+	*d = out;
 }

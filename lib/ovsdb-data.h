@@ -44,6 +44,9 @@ struct ovsdb_error *ovsdb_atom_from_json(union ovsdb_atom *,
 					 const json_t *,
 					 struct ovsdb_symbol_table *symtab);
 json_t *ovsdb_atom_to_json(const union ovsdb_atom *, enum ovsdb_atomic_type);
+/* The 36 characters of uuid_format(), no NUL, without printf: reference
+ * columns put thousands of uuids into a log record or a monitor update. */
+void ovsdb_uuid_to_chars(const struct uuid *, char text[UUID_LEN]);
 /* A real as ovsdb-server writes it: integral values without ".0". */
 json_t *ovsdb_real_to_json(double);
 /* The atom's compact JSON text, for messages. */
@@ -126,5 +129,16 @@ void ovsdb_datum_subtract(struct ovsdb_datum *dst,
 			  const struct ovsdb_type *dst_type,
 			  const struct ovsdb_datum *src,
 			  const struct ovsdb_type *src_type);
+
+/* The difference from 'old' to 'new' (a set or map type), as a log
+ * record or an update2 writes it: the elements 'new' adds or changes
+ * the value of, and the keys it drops. */
+void ovsdb_datum_diff(struct ovsdb_datum *diff, const struct ovsdb_datum *old,
+		      const struct ovsdb_datum *new,
+		      const struct ovsdb_type *);
+/* Applies such a difference to 'd'. */
+void ovsdb_datum_apply_diff(struct ovsdb_datum *d,
+			    const struct ovsdb_datum *diff,
+			    const struct ovsdb_type *);
 
 #endif /* WEIR_OVSDB_DATA_H */

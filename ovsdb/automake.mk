@@ -1,7 +1,10 @@
 # The OVSDB server (weir-dbd) and its storage.
 
-# The storage log: framed JSON records, group commit, compaction.
-lib_libweir_a_SOURCES += ovsdb/ovsdb-log.h ovsdb/ovsdb-log.c
+# The storage log: framed JSON records, group commit, compaction; its
+# checksum, CRC32c eight bytes at a time.
+lib_libweir_a_SOURCES += ovsdb/ovsdb-log.h ovsdb/ovsdb-log.c \
+	ovsdb/json-text.h ovsdb/json-text.c \
+	lib/crc32c-fast.h lib/crc32c-fast.c
 
 UNIT_TESTS += tests/unit/test-ovsdb-log
 tests_unit_test_ovsdb_log_SOURCES = tests/unit/test-ovsdb-log.c
@@ -26,7 +29,8 @@ tests_unit_test_vswitch_schema_LDADD = $(UNITLIBS) $(JANSSON_LIBS)
 # The transaction engine: the database in memory, transactions, the
 # RFC 7047 operations, commit checks, and the log record format.
 lib_libweir_a_SOURCES += \
-	ovsdb/db.h ovsdb/db.c \
+	ovsdb/db.h ovsdb/db.c ovsdb/refs.h ovsdb/refs.c \
+	ovsdb/db-index.h ovsdb/db-index.c \
 	ovsdb/txn.h ovsdb/txn.c ovsdb/txn-commit.c \
 	ovsdb/txn-ops.h ovsdb/txn-ops.c \
 	ovsdb/db-file.h ovsdb/db-file.c \
@@ -75,3 +79,13 @@ UNIT_TESTS += tests/unit/test-ovsdb-txn-monitor
 tests_unit_test_ovsdb_txn_monitor_SOURCES = tests/unit/test-ovsdb-txn-monitor.c
 tests_unit_test_ovsdb_txn_monitor_CFLAGS = $(UNITFLAGS)
 tests_unit_test_ovsdb_txn_monitor_LDADD = $(UNITLIBS) $(JANSSON_LIBS)
+
+UNIT_TESTS += tests/unit/test-ovsdb-json-text
+tests_unit_test_ovsdb_json_text_SOURCES = tests/unit/test-ovsdb-json-text.c
+tests_unit_test_ovsdb_json_text_CFLAGS = $(UNITFLAGS)
+tests_unit_test_ovsdb_json_text_LDADD = $(UNITLIBS) $(JANSSON_LIBS)
+
+UNIT_TESTS += tests/unit/test-crc32c-fast
+tests_unit_test_crc32c_fast_SOURCES = tests/unit/test-crc32c-fast.c
+tests_unit_test_crc32c_fast_CFLAGS = $(UNITFLAGS)
+tests_unit_test_crc32c_fast_LDADD = $(UNITLIBS)

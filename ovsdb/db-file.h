@@ -19,11 +19,20 @@
 struct ovsdb_db;
 struct ovsdb_error;
 struct ovsdb_txn;
+struct json_text;
 
 /* The record of a precommitted 'txn' ('comment' may be NULL); NULL when
- * it changes nothing. */
+ * it changes nothing.  The set and map columns of a modified row hold the
+ * difference from the old value, and the record then says "_is_diff":
+ * true, as ovsdb-server's do; replay reads records of either kind. */
 json_t *ovsdb_txn_to_record(const struct ovsdb_txn *, const char *comment,
 			    long long date_ms);
+/* The same record as compact JSON text in 't', exactly the text
+ * ovsdb_log_write() would make of it, without building it: 0; 1 when
+ * the transaction changes nothing; -1 when a string cannot be written
+ * (not UTF-8: ovsdb_txn_to_record() and ovsdb_log_write() say so). */
+int ovsdb_txn_record_text(const struct ovsdb_txn *, const char *comment,
+			  long long date_ms, struct json_text *t);
 /* The changes a record makes to 'db', as a transaction not yet applied
  * (no checks run: the record was checked when it was written). */
 struct ovsdb_error *ovsdb_txn_from_record(struct ovsdb_db *,

@@ -12,10 +12,20 @@ struct ovsdb_db *ovsdb_db_create(struct ovsdb_schema *schema)
 	struct ovsdb_db *db = xcalloc(1, sizeof *db);
 
 	db->schema = schema;
+	ovsdb_refs_init(&db->refs);
 	db->tables = xcalloc(schema->n_tables ? schema->n_tables : 1,
 			     sizeof *db->tables);
-	for (size_t i = 0; i < schema->n_tables; i++)
-		db->tables[i] = ovsdb_table_create(schema->tables[i]);
+	db->indexes = xcalloc(schema->n_tables ? schema->n_tables : 1,
+			      sizeof *db->indexes);
+	for (size_t i = 0; i < schema->n_tables; i++) {
+		const struct ovsdb_table_schema *ts = schema->tables[i];
+
+		db->tables[i] = ovsdb_table_create(ts);
+		db->indexes[i] = xcalloc(ts->n_indexes + 1,
+					 sizeof *db->indexes[i]);
+		for (size_t x = 0; x < ts->n_indexes; x++)
+			ovsdb_index_init(&db->indexes[i][x], &ts->indexes[x]);
+	}
 	return db;
 }
 
@@ -23,11 +33,28 @@ void ovsdb_db_destroy(struct ovsdb_db *db)
 {
 	if (!db)
 		return;
-	for (size_t i = 0; i < db->schema->n_tables; i++)
+	for (size_t i = 0; i < db->schema->n_tables; i++) {
+		for (size_t x = 0; x < db->schema->tables[i]->n_indexes; x++)
+			ovsdb_index_destroy(&db->indexes[i][x]);
+		free(db->indexes[i]);
 		ovsdb_table_destroy(db->tables[i]);
+	}
+	free(db->indexes);
 	free(db->tables);
+	ovsdb_refs_destroy(&db->refs);
 	ovsdb_schema_destroy(db->schema);
 	free(db);
+}
+
+void ovsdb_db_index_row(struct ovsdb_db *db, size_t t,
+			const struct ovsdb_row *row, bool add)
+{
+	for (size_t x = 0; x < db->schema->tables[t]->n_indexes; x++) {
+		if (add)
+			ovsdb_index_insert(&db->indexes[t][x], row);
+		else
+			ovsdb_index_remove(&db->indexes[t][x], row);
+	}
 }
 
 size_t ovsdb_db_table_index(const struct ovsdb_db *db,

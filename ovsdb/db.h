@@ -7,6 +7,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "db-index.h"
+#include "refs.h"
+
 struct ovsdb_column_set;
 struct ovsdb_error;
 struct ovsdb_schema;
@@ -16,7 +19,17 @@ struct ovsdb_table_schema;
 struct ovsdb_db {
 	struct ovsdb_schema *schema;
 	struct ovsdb_table **tables;	/* parallel to schema->tables */
+	/* References into committed rows from committed rows, kept by
+	 * ovsdb_txn_apply() and ovsdb_txn_rollback(). */
+	struct ovsdb_refs refs;
+	/* indexes[t][x]: the committed rows of table t by its index x. */
+	struct ovsdb_index **indexes;
 };
+
+/* Adds 'row' to (or removes it from) its table's indexes: as the row
+ * enters or leaves the table. */
+void ovsdb_db_index_row(struct ovsdb_db *, size_t table,
+			const struct ovsdb_row *, bool add);
 
 /* An empty database of 'schema', which it takes. */
 struct ovsdb_db *ovsdb_db_create(struct ovsdb_schema *schema);

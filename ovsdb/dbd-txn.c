@@ -16,6 +16,7 @@
 #include "dbd-monitor.h"
 #include "dbd-server.h"
 #include "db-file.h"
+#include "json-text.h"
 #include "jsonrpc.h"
 #include "log.h"
 #include "ovsdb-log.h"
@@ -47,6 +48,7 @@ struct dbd_txns {
 	struct dbd_trigger *held;	/* held by a wait */
 	struct dbd_trigger **pending;	/* run, in order */
 	size_t n_pending, cap_pending;
+	struct json_text record;	/* scratch: a log record's text */
 };
 
 static void die(const char *what)
@@ -179,11 +181,25 @@ static void pending_add(struct dbd_trigger *t)
 /* Applies a finished transaction and queues its record. */
 static void trigger_commit(struct dbd_trigger *t, struct ovsdb_exec *exec)
 {
-	json_t *record = ovsdb_txn_to_record(exec->txn, exec->comment,
-					     dbd_clock_ms(CLOCK_REALTIME));
-	int error = record ? ovsdb_log_write(t->db->log, record) : 0;
+	struct json_text *text = &t->txns->record;
+	long long date = dbd_clock_ms(CLOCK_REALTIME);
+	int error = 0;
 
-	json_decref(record);
+	switch (ovsdb_txn_record_text(exec->txn, exec->comment, date, text)) {
+	case 0:
+		error = ovsdb_log_write_text(t->db->log, text->p, text->len);
+		break;
+	case 1:
+		break;
+	default: {
+		/* The slow way, for its error. */
+		json_t *record = ovsdb_txn_to_record(exec->txn, exec->comment,
+						     date);
+
+		error = record ? ovsdb_log_write(t->db->log, record) : 0;
+		json_decref(record);
+	}
+	}
 	if (error) {
 		trigger_error(t, "I/O error", ovsdb_log_error(t->db->log));
 		trigger_free(t);
@@ -419,6 +435,7 @@ void dbd_txns_destroy(struct dbd_txns *txns)
 		trigger_free(t);
 	}
 	free(txns->pending);
+	json_text_destroy(&txns->record);
 	poll_loop_remove(txns->loop, txns->flush_fd);
 	close(txns->flush_fd);
 	free(txns);

@@ -211,16 +211,10 @@ static json_t *datum_diff(const struct ovsdb_column *c,
 			  const struct ovsdb_datum *old,
 			  const struct ovsdb_datum *new)
 {
-	struct ovsdb_type keys = c->type;
-	struct ovsdb_datum added, dropped;
+	struct ovsdb_datum added;
 	json_t *json;
 
-	keys.value.type = OVSDB_TYPE_VOID;
-	ovsdb_datum_clone(&added, new, &c->type);
-	ovsdb_datum_subtract(&added, &c->type, old, &c->type);
-	ovsdb_datum_clone(&dropped, old, &c->type);
-	ovsdb_datum_subtract(&dropped, &c->type, new, &keys);
-	ovsdb_datum_union(&added, &dropped, &c->type);
+	ovsdb_datum_diff(&added, old, new, &c->type);
 	json = ovsdb_datum_to_json(&added, &c->type);
 	if (!json_is_array(json)) {
 		/* One element prints bare; a diff is always a set or map. */
@@ -229,7 +223,6 @@ static json_t *datum_diff(const struct ovsdb_column *c,
 		json = set;
 	}
 	ovsdb_datum_destroy(&added, &c->type);
-	ovsdb_datum_destroy(&dropped, &c->type);
 	return json;
 }
 

@@ -13,7 +13,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "crc32c.h"
+#include "crc32c-fast.h"
+#include "json-text.h"
 #include "log.h"
 #include "xalloc.h"
 
@@ -41,6 +42,7 @@ struct ovsdb_log {
 	size_t n_replay, next_replay, replay_cap;
 
 	struct log_buf pending;         /* written, not yet committed */
+	struct json_text text;          /* scratch: a record being framed */
 	size_t pending_snapshot_end;    /* in 'pending', or 0 */
 	bool dir_unsynced;              /* a rename not yet known durable */
 
@@ -86,7 +88,7 @@ void ovsdb_log_fail_next(struct ovsdb_log *log, enum ovsdb_log_step step,
 
 static uint32_t log_crc(const char *p, size_t len)
 {
-	return ~dp_crc32c_update(DP_CRC32C_INIT, p, len);
+	return ~crc32c_fast_update(0xffffffffu, p, len);
 }
 
 /* Parses the header at 'p' (with 'avail' bytes left in the file).  Returns
@@ -203,6 +205,13 @@ static void log_buf_destroy(struct log_buf *b)
 	memset(b, 0, sizeof *b);
 }
 
+/* Empties 'b' but keeps its memory for the next group of records. */
+static void log_buf_clear(struct log_buf *b)
+{
+	b->len = 0;
+	b->records = 0;
+}
+
 static void log_buf_add(struct log_buf *b, const char *p, size_t n)
 {
 	b->p = xgrow(b->p, &b->cap, b->len + n);
@@ -211,40 +220,38 @@ static void log_buf_add(struct log_buf *b, const char *p, size_t n)
 }
 
 /* Appends 'record', framed, to 'b'. */
-static int log_buf_add_record(struct ovsdb_log *log, struct log_buf *b,
-			      const json_t *record)
+/* Appends the record 'text' (compact JSON), framed, to 'b'. */
+static int log_buf_add_text(struct ovsdb_log *log, struct log_buf *b,
+			    const char *text, size_t len)
 {
-	char *text = json_dumps(record, JSON_COMPACT | JSON_ENCODE_ANY);
 	char hdr[MAGIC_LEN + MAX_LENGTH_DIGITS + 12];
-	json_error_t jerr;
-	json_t *back;
-	size_t len;
+	int n;
 
-	if (!text)
-		return log_fail(log, -EINVAL, "record cannot be serialized");
-	len = strlen(text);
-	if (len > OVSDB_LOG_MAX_RECORD) {
-		free(text);
+	if (len > OVSDB_LOG_MAX_RECORD)
 		return log_fail(log, -EFBIG, "record of %zu bytes is over "
 				"the limit of %u", len, OVSDB_LOG_MAX_RECORD);
-	}
-	/* A record that would not parse at replay must never be written
-	 * (jansson dumps deeper nesting than it parses, for one). */
-	back = json_loadb(text, len, JSON_DECODE_ANY | JSON_ALLOW_NUL, &jerr);
-	if (!back) {
-		free(text);
-		return log_fail(log, -EINVAL, "record does not read back: %s",
-				jerr.text);
-	}
-	json_decref(back);
-	int n = snprintf(hdr, sizeof hdr, OVSDB_LOG_MAGIC " %zu %08x\n", len,
-			 log_crc(text, len));
+	n = snprintf(hdr, sizeof hdr, OVSDB_LOG_MAGIC " %zu %08x\n", len,
+		     log_crc(text, len));
 	log_buf_add(b, hdr, n);
 	log_buf_add(b, text, len);
 	log_buf_add(b, "\n", 1);
 	b->records++;
-	free(text);
 	return 0;
+}
+
+/* Appends 'record', framed, to 'b'. */
+static int log_buf_add_record(struct ovsdb_log *log, struct log_buf *b,
+			      const json_t *record)
+{
+	struct json_text *text = &log->text;
+
+	if (json_text_dump(text, record))
+		return log_fail(log, -EINVAL, "record cannot be serialized");
+	/* A record that would not parse at replay must never be written. */
+	if (text->unreadable && text->len <= OVSDB_LOG_MAX_RECORD)
+		return log_fail(log, -EINVAL, "record does not read back: %s",
+				text->unreadable);
+	return log_buf_add_text(log, b, text->p, text->len);
 }
 
 /* ---- file operations, each with its injectable failure ---- */
@@ -514,6 +521,7 @@ void ovsdb_log_close(struct ovsdb_log *log)
 	free(log->replay);
 	log_buf_destroy(&log->pending);
 	free(log->path);
+	json_text_destroy(&log->text);
 	free(log);
 }
 
@@ -536,16 +544,28 @@ json_t *ovsdb_log_read(struct ovsdb_log *log)
 
 /* ---- writing ---- */
 
-int ovsdb_log_write(struct ovsdb_log *log, const json_t *record)
+/* Notes where the snapshot ends once its second record is queued. */
+static int log_queued(struct ovsdb_log *log, int error)
 {
-	int error;
-
-	if (log->mode == OVSDB_LOG_READ_ONLY)
-		return log_fail(log, -EBADF, "opened read-only");
-	error = log_buf_add_record(log, &log->pending, record);
 	if (!error && log->records + log->pending.records == 2)
 		log->pending_snapshot_end = log->pending.len;
 	return error;
+}
+
+int ovsdb_log_write(struct ovsdb_log *log, const json_t *record)
+{
+	if (log->mode == OVSDB_LOG_READ_ONLY)
+		return log_fail(log, -EBADF, "opened read-only");
+	return log_queued(log, log_buf_add_record(log, &log->pending,
+						  record));
+}
+
+int ovsdb_log_write_text(struct ovsdb_log *log, const char *text, size_t len)
+{
+	if (log->mode == OVSDB_LOG_READ_ONLY)
+		return log_fail(log, -EBADF, "opened read-only");
+	return log_queued(log, log_buf_add_text(log, &log->pending, text,
+						len));
 }
 
 /* Puts the file back to its last good record after a failed commit. */
@@ -587,7 +607,7 @@ int ovsdb_log_commit(struct ovsdb_log *log)
 	log->commits++;
 	if (log->records < 2)
 		log->snapshot_end = log->size;
-	log_buf_destroy(b);
+	log_buf_clear(b);
 	log->pending_snapshot_end = 0;
 	return 0;
 }

@@ -56,6 +56,9 @@ json_t *ovsdb_log_read(struct ovsdb_log *);
  * Fails with -EINVAL for a value that would not read back, -EFBIG for one
  * over OVSDB_LOG_MAX_RECORD, -EBADF on a read-only log. */
 int ovsdb_log_write(struct ovsdb_log *, const json_t *record);
+/* The same for a record already written as compact JSON text, which
+ * the caller vouches parses back. */
+int ovsdb_log_write_text(struct ovsdb_log *, const char *text, size_t len);
 
 /* Makes every queued record durable with one write and one fdatasync, so
  * records queued between two commits share a sync.  Returns 0 only once

@@ -10,13 +10,8 @@
 #include "ovsdb-error.h"
 #include "ovsdb-row.h"
 #include "ovsdb-schema.h"
+#include "refs.h"
 #include "xalloc.h"
-
-/* A reference found in a row: the column, the table it points into, the
- * uuid.  Returning false stops the walk. */
-typedef bool ref_cb(const struct ovsdb_column *,
-		    const struct ovsdb_table_schema *target,
-		    const struct uuid *, void *aux);
 
 static bool is_ref(const struct ovsdb_base_type *b, enum ovsdb_ref_type rt)
 {
@@ -38,43 +33,10 @@ static bool table_has_refs(const struct ovsdb_table_schema *ts,
 	return false;
 }
 
-static bool row_for_each_ref(const struct ovsdb_row *row,
-			     enum ovsdb_ref_type rt, ref_cb *cb, void *aux)
-{
-	const struct ovsdb_table_schema *ts = row->schema;
-
-	for (size_t i = OVSDB_N_STD_COLUMNS; i < ts->n_columns; i++) {
-		const struct ovsdb_column *c = ts->columns[i];
-		const struct ovsdb_datum *d = &row->fields[i];
-
-		for (size_t j = 0; j < d->n; j++) {
-			if (is_ref(&c->type.key, rt) &&
-			    !cb(c, c->type.key.u.uuid.ref_table,
-				&d->keys[j].uuid, aux))
-				return false;
-			if (is_ref(&c->type.value, rt) &&
-			    !cb(c, c->type.value.u.uuid.ref_table,
-				&d->values[j].uuid, aux))
-				return false;
-		}
-	}
-	return true;
-}
 
 static bool tr_changed(const struct ovsdb_txn_row *tr)
 {
 	return tr->new && !ovsdb_txn_row_is_noop(tr);
-}
-
-static bool txn_has_deletions(const struct ovsdb_txn *txn)
-{
-	for (size_t i = 0; i < ovsdb_txn_n_rows(txn); i++) {
-		const struct ovsdb_txn_row *tr = ovsdb_txn_row_at(txn, i);
-
-		if (tr->old && !tr->new)
-			return true;
-	}
-	return false;
 }
 
 /* ---- strong references ---- */
@@ -103,144 +65,210 @@ static bool check_strong_ref(const struct ovsdb_column *c,
 	return false;
 }
 
-/* Each changed row's strong references name rows that exist. */
-static struct ovsdb_error *check_changed_refs(const struct ovsdb_txn *txn)
+/* Whether the transaction deletes a row (before garbage collection:
+ * one that an operation deleted). */
+static bool txn_deletes(const struct ovsdb_txn *txn)
 {
 	for (size_t i = 0; i < ovsdb_txn_n_rows(txn); i++) {
 		const struct ovsdb_txn_row *tr = ovsdb_txn_row_at(txn, i);
-		struct ref_check rc = { txn, tr->new, NULL };
 
-		if (tr_changed(tr) &&
-		    !row_for_each_ref(tr->new, OVSDB_REF_STRONG,
-				      check_strong_ref, &rc))
+		if (tr->old && !tr->new)
+			return true;
+	}
+	return false;
+}
+
+/* The strong references of a set column that 'new' has and 'old' does
+ * not (both sorted): when nothing was deleted, the others still hold. */
+static bool check_added_refs(const struct ovsdb_column *c,
+			     const struct ovsdb_datum *old,
+			     const struct ovsdb_datum *new,
+			     struct ref_check *rc)
+{
+	const struct ovsdb_table_schema *target = c->type.key.u.uuid.ref_table;
+	size_t i = 0;
+
+	for (size_t j = 0; j < new->n; j++) {
+		const struct uuid *u = &new->keys[j].uuid;
+
+		while (i < old->n && uuid_compare(&old->keys[i].uuid, u) < 0)
+			i++;
+		if (i < old->n && uuid_equals(&old->keys[i].uuid, u))
+			continue;
+		if (!check_strong_ref(c, target, u, rc))
+			return false;
+	}
+	return true;
+}
+
+/* Every strong reference in column 'c' of value 'd'. */
+static bool check_datum_refs(const struct ovsdb_column *c,
+			     const struct ovsdb_datum *d, struct ref_check *rc)
+{
+	const struct ovsdb_base_type *k = &c->type.key, *v = &c->type.value;
+
+	for (size_t j = 0; j < d->n; j++) {
+		if (is_ref(k, OVSDB_REF_STRONG) &&
+		    !check_strong_ref(c, k->u.uuid.ref_table, &d->keys[j].uuid,
+				      rc))
+			return false;
+		if (is_ref(v, OVSDB_REF_STRONG) &&
+		    !check_strong_ref(c, v->u.uuid.ref_table,
+				      &d->values[j].uuid, rc))
+			return false;
+	}
+	return true;
+}
+
+static bool is_strong_ref_set(const struct ovsdb_column *c)
+{
+	return is_ref(&c->type.key, OVSDB_REF_STRONG) &&
+	       c->type.value.type == OVSDB_TYPE_VOID;
+}
+
+/* A modified row's new strong references, when nothing was deleted. */
+static bool check_modified_refs(const struct ovsdb_txn_row *tr,
+				struct ref_check *rc)
+{
+	const struct ovsdb_table_schema *ts = tr->new->schema;
+
+	for (size_t i = OVSDB_N_STD_COLUMNS; i < ts->n_columns; i++) {
+		const struct ovsdb_column *c = ts->columns[i];
+		const struct ovsdb_datum *a = &tr->old->fields[i];
+		const struct ovsdb_datum *b = &tr->new->fields[i];
+
+		if (!column_has_refs(c, OVSDB_REF_STRONG))
+			continue;
+		if (is_strong_ref_set(c)) {
+			if (!check_added_refs(c, a, b, rc))
+				return false;
+		} else if (!ovsdb_datum_equals(a, b, &c->type) &&
+			   !check_datum_refs(c, b, rc)) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/* Each changed row's strong references name rows that exist. */
+static struct ovsdb_error *check_changed_refs(const struct ovsdb_txn *txn)
+{
+	bool deletes = txn_deletes(txn);
+
+	for (size_t i = 0; i < ovsdb_txn_n_rows(txn); i++) {
+		const struct ovsdb_txn_row *tr = ovsdb_txn_row_at(txn, i);
+		struct ref_check rc = { txn, tr->new, NULL };
+		bool ok;
+
+		if (!tr_changed(tr))
+			continue;
+		if (tr->old && !deletes)
+			ok = check_modified_refs(tr, &rc);
+		else
+			ok = ovsdb_row_for_each_ref(tr->new, OVSDB_REF_STRONG,
+						    check_strong_ref, &rc);
+		if (!ok)
 			return rc.error;
 	}
 	return NULL;
 }
 
-/* A row the transaction deleted that an unchanged row still references:
- * found by the first pass, its references counted by the second (the
- * error says how many, as ovsdb-server's does). */
-struct dangling {
-	const struct ovsdb_txn *txn;
-	const struct ovsdb_table_schema *target;   /* NULL until found */
-	struct uuid uuid;
-	size_t n_refs;
-};
-
-static bool find_dangling(const struct ovsdb_column *c,
-			  const struct ovsdb_table_schema *target,
-			  const struct uuid *uuid, void *aux)
+/* The transaction's changes to the reference counts: minus the
+ * references of the old versions of its rows, plus those of the new. */
+static void refs_delta(const struct ovsdb_txn *txn, struct ovsdb_refs *delta)
 {
-	struct dangling *d = aux;
+	for (size_t i = 0; i < ovsdb_txn_n_rows(txn); i++) {
+		const struct ovsdb_txn_row *tr = ovsdb_txn_row_at(txn, i);
 
-	if (ovsdb_txn_get(d->txn, target, uuid))
-		return true;
-	d->target = target;
-	d->uuid = *uuid;
-	return false;
-}
-
-static bool count_dangling(const struct ovsdb_column *c,
-			   const struct ovsdb_table_schema *target,
-			   const struct uuid *uuid, void *aux)
-{
-	struct dangling *d = aux;
-
-	if (target == d->target && uuid_equals(uuid, &d->uuid))
-		d->n_refs++;
-	return true;
-}
-
-/* Runs 'fn' over the strong references of every row the transaction left
- * alone, until it returns false. */
-static void for_each_unchanged_ref(const struct ovsdb_txn *txn,
-				   ref_cb *fn, struct dangling *d)
-{
-	const struct ovsdb_schema *schema = ovsdb_txn_db(txn)->schema;
-	bool go_on = true;
-
-	for (size_t t = 0; t < schema->n_tables && go_on; t++) {
-		const struct ovsdb_table_schema *ts = schema->tables[t];
-		const struct ovsdb_row **rows;
-		size_t n;
-
-		if (!table_has_refs(ts, OVSDB_REF_STRONG))
-			continue;
-		rows = ovsdb_txn_rows(txn, ts, &n);
-		for (size_t i = 0; i < n && go_on; i++)
-			if (rows[i]->table)	/* committed, not changed */
-				go_on = row_for_each_ref(rows[i],
-							 OVSDB_REF_STRONG, fn,
-							 d);
-		free(rows);
+		ovsdb_refs_add_change(delta, tr->old, tr->new, true);
 	}
 }
 
-/* No row the transaction left alone points at a row it deleted. */
-static struct ovsdb_error *check_deleted_refs(const struct ovsdb_txn *txn)
+/* Strong references to 'uuid' in 'ts' as the transaction sees them. */
+static long strong_refs(const struct ovsdb_txn *txn,
+			const struct ovsdb_refs *delta,
+			const struct ovsdb_table_schema *ts,
+			const struct uuid *uuid)
 {
-	struct dangling d = { .txn = txn };
-	char id[UUID_LEN + 1];
+	const struct ovsdb_ref_count *c, *d;
 
-	if (!txn_has_deletions(txn))
-		return NULL;
-	for_each_unchanged_ref(txn, find_dangling, &d);
-	if (!d.target)
-		return NULL;
-	for_each_unchanged_ref(txn, count_dangling, &d);
-	uuid_format(&d.uuid, id);
-	return ovsdb_error(OVSDB_E_REFERENTIAL, "cannot delete %s row %s "
-			   "because of %zu remaining reference(s)",
-			   d.target->name, id, d.n_refs);
+	c = ovsdb_refs_find(&ovsdb_txn_db(txn)->refs, ts, uuid);
+	d = ovsdb_refs_find(delta, ts, uuid);
+	return (c ? c->strong : 0) + (d ? d->strong : 0);
+}
+
+/* No row still points at a row the transaction deleted (the error
+ * says how many do, as ovsdb-server's does). */
+static struct ovsdb_error *check_deleted_refs(const struct ovsdb_txn *txn,
+					      const struct ovsdb_refs *delta)
+{
+	for (size_t i = 0; i < ovsdb_txn_n_rows(txn); i++) {
+		const struct ovsdb_txn_row *tr = ovsdb_txn_row_at(txn, i);
+		char id[UUID_LEN + 1];
+		long n;
+
+		if (!tr->old || tr->new)
+			continue;
+		n = strong_refs(txn, delta, tr->old->schema, &tr->uuid);
+		if (n <= 0)
+			continue;
+		uuid_format(&tr->uuid, id);
+		return ovsdb_error(OVSDB_E_REFERENTIAL, "cannot delete %s row "
+				   "%s because of %ld remaining reference(s)",
+				   tr->old->schema->name, id, n);
+	}
+	return NULL;
 }
 
 /* ---- garbage collection ---- */
 
-struct gc_cand {
-	const struct ovsdb_table_schema *ts;
-	struct uuid uuid;
-	size_t refs;
-};
-
+/* The rows that may have become garbage, in the order found; 'seen'
+ * keeps them unique. */
 struct gc_set {
-	const struct ovsdb_db *db;
-	struct gc_cand *c;
+	const struct ovsdb_txn *txn;
+	const struct ovsdb_refs *delta;
+	bool lost_only;		/* only rows whose count went down */
+	struct ovsdb_refs seen;
+	struct ovsdb_ref_count *c;
 	size_t n, cap;
 };
-
-static struct gc_cand *gc_find(struct gc_set *s,
-			       const struct ovsdb_table_schema *ts,
-			       const struct uuid *uuid)
-{
-	for (size_t i = 0; i < s->n; i++)
-		if (s->c[i].ts == ts && uuid_equals(&s->c[i].uuid, uuid))
-			return &s->c[i];
-	return NULL;
-}
 
 static bool gc_add(const struct ovsdb_column *c,
 		   const struct ovsdb_table_schema *ts,
 		   const struct uuid *uuid, void *aux)
 {
 	struct gc_set *s = aux;
+	struct ovsdb_ref_count *rc;
 
-	if (!ovsdb_schema_is_root(s->db->schema, ts) && !gc_find(s, ts, uuid)) {
+	if (s->lost_only) {
+		const struct ovsdb_ref_count *d;
+
+		d = ovsdb_refs_find(s->delta, ts, uuid);
+		if (!d || d->strong >= 0)
+			return true;
+	}
+	if (ovsdb_schema_is_root(ovsdb_txn_db(s->txn)->schema, ts))
+		return true;
+	rc = ovsdb_refs_get(&s->seen, ts, uuid);
+	if (!rc->mark) {
+		rc->mark = true;
 		s->c = xgrow_n(s->c, &s->cap, s->n + 1, sizeof *s->c);
-		s->c[s->n++] = (struct gc_cand) { ts, *uuid, 0 };
+		s->c[s->n++] = *rc;
 	}
 	return true;
 }
 
-static bool gc_count(const struct ovsdb_column *c,
-		     const struct ovsdb_table_schema *ts,
-		     const struct uuid *uuid, void *aux)
+static void gc_set_init(struct gc_set *s, const struct ovsdb_txn *txn,
+			const struct ovsdb_refs *delta)
 {
-	struct gc_cand *cand = gc_find(aux, ts, uuid);
+	*s = (struct gc_set) { .txn = txn, .delta = delta };
+	ovsdb_refs_init(&s->seen);
+}
 
-	if (cand)
-		cand->refs++;
-	return true;
+static void gc_set_destroy(struct gc_set *s)
+{
+	ovsdb_refs_destroy(&s->seen);
+	free(s->c);
 }
 
 /* Non-root rows the transaction inserted, and those that lost a strong
@@ -250,54 +278,49 @@ static void gc_seed(const struct ovsdb_txn *txn, struct gc_set *s)
 	for (size_t i = 0; i < ovsdb_txn_n_rows(txn); i++) {
 		const struct ovsdb_txn_row *tr = ovsdb_txn_row_at(txn, i);
 
+		s->lost_only = true;
 		if (tr->old && !ovsdb_txn_row_is_noop(tr))
-			row_for_each_ref(tr->old, OVSDB_REF_STRONG, gc_add, s);
-		else if (!tr->old && tr->new)
+			ovsdb_row_for_each_ref(tr->old, OVSDB_REF_STRONG,
+					       gc_add, s);
+		s->lost_only = false;
+		if (!tr->old && tr->new)
 			gc_add(NULL, tr->new->schema, &tr->uuid, s);
-	}
-}
-
-static void gc_count_refs(const struct ovsdb_txn *txn, struct gc_set *s)
-{
-	const struct ovsdb_schema *schema = s->db->schema;
-
-	for (size_t t = 0; t < schema->n_tables; t++) {
-		const struct ovsdb_row **rows;
-		size_t n;
-
-		if (!table_has_refs(schema->tables[t], OVSDB_REF_STRONG))
-			continue;
-		rows = ovsdb_txn_rows(txn, schema->tables[t], &n);
-		for (size_t i = 0; i < n; i++)
-			row_for_each_ref(rows[i], OVSDB_REF_STRONG, gc_count, s);
-		free(rows);
 	}
 }
 
 /* Deletes unreferenced candidates, whose own references then make the
  * next round's candidates, until a round deletes nothing. */
-static void collect_garbage(struct ovsdb_txn *txn)
+static void collect_garbage(struct ovsdb_txn *txn, struct ovsdb_refs *delta)
 {
-	struct gc_set s = { .db = ovsdb_txn_db(txn) };
+	struct gc_set s;
 
+	gc_set_init(&s, txn, delta);
 	gc_seed(txn, &s);
 	while (s.n) {
-		struct gc_set next = { .db = s.db };
+		const struct ovsdb_row **dead = xcalloc(s.n, sizeof *dead);
+		size_t n_dead = 0;
+		struct gc_set next;
 
-		gc_count_refs(txn, &s);
+		gc_set_init(&next, txn, delta);
 		for (size_t i = 0; i < s.n; i++) {
 			const struct ovsdb_row *row;
 
-			row = ovsdb_txn_get(txn, s.c[i].ts, &s.c[i].uuid);
-			if (!row || s.c[i].refs)
-				continue;
-			row_for_each_ref(row, OVSDB_REF_STRONG, gc_add, &next);
-			ovsdb_txn_delete(txn, row);
+			row = ovsdb_txn_get(txn, s.c[i].target, &s.c[i].uuid);
+			if (row && strong_refs(txn, delta, s.c[i].target,
+					       &s.c[i].uuid) <= 0)
+				dead[n_dead++] = row;
 		}
-		free(s.c);
+		for (size_t i = 0; i < n_dead; i++) {
+			ovsdb_row_for_each_ref(dead[i], OVSDB_REF_STRONG,
+					       gc_add, &next);
+			ovsdb_refs_add_row(delta, dead[i], -1, true);
+			ovsdb_txn_delete(txn, dead[i]);
+		}
+		free(dead);
+		gc_set_destroy(&s);
 		s = next;
 	}
-	free(s.c);
+	gc_set_destroy(&s);
 }
 
 /* ---- weak references ---- */
@@ -376,11 +399,52 @@ static struct ovsdb_error *fix_weak_row(struct ovsdb_txn *txn,
 	return NULL;
 }
 
+/* Whether the transaction deletes a row that some committed row, which
+ * the transaction may not touch, references weakly. */
+static bool deletes_weak_targets(const struct ovsdb_txn *txn)
+{
+	const struct ovsdb_refs *refs = &ovsdb_txn_db(txn)->refs;
+
+	for (size_t i = 0; i < ovsdb_txn_n_rows(txn); i++) {
+		const struct ovsdb_txn_row *tr = ovsdb_txn_row_at(txn, i);
+		const struct ovsdb_ref_count *c;
+
+		if (!tr->old || tr->new)
+			continue;
+		c = ovsdb_refs_find(refs, tr->old->schema, &tr->uuid);
+		if (c && c->weak > 0)
+			return true;
+	}
+	return false;
+}
+
+/* The rows of table 't' that fix_weak_refs() looks at: all of them when
+ * 'all', otherwise those the transaction changed. */
+static const struct ovsdb_row **weak_rows(const struct ovsdb_txn *txn,
+					  size_t t, bool all, size_t *np)
+{
+	const struct ovsdb_schema *schema = ovsdb_txn_db(txn)->schema;
+	const struct ovsdb_row **rows;
+	size_t n = 0;
+
+	if (all)
+		return ovsdb_txn_rows(txn, schema->tables[t], np);
+	rows = xcalloc(ovsdb_txn_n_rows(txn) + 1, sizeof *rows);
+	for (size_t i = 0; i < ovsdb_txn_n_rows(txn); i++) {
+		const struct ovsdb_txn_row *tr = ovsdb_txn_row_at(txn, i);
+
+		if (tr->table == t && tr->new)
+			rows[n++] = tr->new;
+	}
+	*np = n;
+	return rows;
+}
+
 /* Weak references to rows that do not exist (any more) are dropped. */
 static struct ovsdb_error *fix_weak_refs(struct ovsdb_txn *txn)
 {
 	const struct ovsdb_schema *schema = ovsdb_txn_db(txn)->schema;
-	bool deletions = txn_has_deletions(txn);
+	bool all = deletes_weak_targets(txn);
 
 	for (size_t t = 0; t < schema->n_tables; t++) {
 		const struct ovsdb_row **rows;
@@ -389,10 +453,9 @@ static struct ovsdb_error *fix_weak_refs(struct ovsdb_txn *txn)
 
 		if (!table_has_refs(schema->tables[t], OVSDB_REF_WEAK))
 			continue;
-		rows = ovsdb_txn_rows(txn, schema->tables[t], &n);
+		rows = weak_rows(txn, t, all, &n);
 		for (size_t i = 0; i < n && !error; i++)
-			if (deletions || !rows[i]->table)
-				error = fix_weak_row(txn, rows[i]);
+			error = fix_weak_row(txn, rows[i]);
 		free(rows);
 		if (error)
 			return error;
@@ -402,15 +465,26 @@ static struct ovsdb_error *fix_weak_refs(struct ovsdb_txn *txn)
 
 /* ---- table limits ---- */
 
-static bool table_changed(const struct ovsdb_txn *txn, size_t t)
+/* Whether the transaction changes table 't'; and how many rows the
+ * table then has. */
+static bool table_changed(const struct ovsdb_txn *txn, size_t t,
+			  size_t *n_rows)
 {
+	const struct ovsdb_db *db = ovsdb_txn_db(txn);
+	size_t n = ovsdb_table_count(db->tables[t]);
+	bool changed = false;
+
 	for (size_t i = 0; i < ovsdb_txn_n_rows(txn); i++) {
 		const struct ovsdb_txn_row *tr = ovsdb_txn_row_at(txn, i);
 
-		if (tr->table == t && tr_changed(tr))
-			return true;
+		if (tr->table != t)
+			continue;
+		changed |= tr_changed(tr);
+		n += (tr->new != NULL) - (tr->old != NULL);
 	}
-	return false;
+	if (n_rows)
+		*n_rows = n;
+	return changed;
 }
 
 static struct ovsdb_error *check_max_rows(const struct ovsdb_txn *txn)
@@ -421,9 +495,8 @@ static struct ovsdb_error *check_max_rows(const struct ovsdb_txn *txn)
 		const struct ovsdb_table_schema *ts = schema->tables[t];
 		size_t n;
 
-		if (ts->max_rows == UINT_MAX || !table_changed(txn, t))
+		if (ts->max_rows == UINT_MAX || !table_changed(txn, t, &n))
 			continue;
-		free(ovsdb_txn_rows(txn, ts, &n));
 		if (n > ts->max_rows)
 			return ovsdb_error(OVSDB_E_CONSTRAINT, "Transaction "
 					   "causes \"%s\" table to contain %zu "
@@ -493,21 +566,87 @@ static struct ovsdb_error *index_error(const struct ovsdb_txn *txn,
 	return error;
 }
 
-static struct ovsdb_error *check_row_indexes(const struct ovsdb_txn *txn,
-					     const struct ovsdb_row *row,
-					     const struct ovsdb_row **rows,
-					     size_t n)
-{
-	const struct ovsdb_table_schema *ts = row->schema;
+/* A row of the transaction's view and the hash of one index on it. */
+struct hashed_row {
+	const struct ovsdb_row *row;
+	uint32_t hash;
+};
 
-	for (size_t x = 0; x < ts->n_indexes; x++)
-		for (size_t i = 0; i < n; i++)
-			if (rows[i] != row &&
-			    ovsdb_row_equal_columns(row, rows[i],
-						    &ts->indexes[x]))
-				return index_error(txn, &ts->indexes[x], row,
-						   rows[i]);
+/* The visible txn rows of table 't' hashed on index 'ix': modified ones
+ * (standing for committed rows) first, then inserted, as
+ * ovsdb_txn_rows() orders them. */
+static struct hashed_row *hash_txn_rows(const struct ovsdb_txn *txn,
+					size_t t,
+					const struct ovsdb_index *ix,
+					size_t *np)
+{
+	struct hashed_row *rows = xcalloc(ovsdb_txn_n_rows(txn) + 1,
+					  sizeof *rows);
+	size_t n = 0;
+
+	for (int inserted = 0; inserted < 2; inserted++) {
+		for (size_t i = 0; i < ovsdb_txn_n_rows(txn); i++) {
+			const struct ovsdb_txn_row *tr =
+				ovsdb_txn_row_at(txn, i);
+
+			if (tr->table != t || !tr->new ||
+			    (tr->old == NULL) != inserted)
+				continue;
+			rows[n].row = tr->new;
+			rows[n++].hash = ovsdb_index_hash(ix, tr->new);
+		}
+	}
+	*np = n;
+	return rows;
+}
+
+/* A row other than 'row' with its values for index 'ix': committed rows
+ * the transaction left alone, then the transaction's own. */
+static const struct ovsdb_row *find_duplicate(
+	const struct ovsdb_txn *txn, const struct ovsdb_index *ix,
+	const struct hashed_row *row, const struct hashed_row *rows, size_t n)
+{
+	const struct ovsdb_index_node *node;
+
+	for (node = ovsdb_index_chain(ix, row->hash); node; node = node->next)
+		if (node->hash == row->hash &&
+		    ovsdb_txn_get(txn, node->row->schema,
+				  ovsdb_row_get_uuid(node->row)) == node->row &&
+		    ovsdb_row_equal_columns(row->row, node->row, ix->columns))
+			return node->row;
+	for (size_t i = 0; i < n; i++)
+		if (rows[i].hash == row->hash && rows[i].row != row->row &&
+		    ovsdb_row_equal_columns(row->row, rows[i].row,
+					    ix->columns))
+			return rows[i].row;
 	return NULL;
+}
+
+/* Index 'x' of table 't' over the rows the transaction changed. */
+static struct ovsdb_error *check_index(const struct ovsdb_txn *txn,
+				       size_t t, size_t x)
+{
+	const struct ovsdb_index *ix = &ovsdb_txn_db(txn)->indexes[t][x];
+	struct ovsdb_error *error = NULL;
+	struct hashed_row *rows;
+	size_t n;
+
+	rows = hash_txn_rows(txn, t, ix, &n);
+	for (size_t i = 0; i < ovsdb_txn_n_rows(txn) && !error; i++) {
+		const struct ovsdb_txn_row *tr = ovsdb_txn_row_at(txn, i);
+		const struct ovsdb_row *dup;
+		struct hashed_row row;
+
+		if (tr->table != t || !tr_changed(tr))
+			continue;
+		row.row = tr->new;
+		row.hash = ovsdb_index_hash(ix, tr->new);
+		dup = find_duplicate(txn, ix, &row, rows, n);
+		if (dup)
+			error = index_error(txn, ix->columns, tr->new, dup);
+	}
+	free(rows);
+	return error;
 }
 
 static struct ovsdb_error *check_indexes(const struct ovsdb_txn *txn)
@@ -516,24 +655,15 @@ static struct ovsdb_error *check_indexes(const struct ovsdb_txn *txn)
 
 	for (size_t t = 0; t < schema->n_tables; t++) {
 		const struct ovsdb_table_schema *ts = schema->tables[t];
-		struct ovsdb_error *error = NULL;
-		const struct ovsdb_row **rows;
-		size_t n;
 
-		if (!ts->n_indexes || !table_changed(txn, t))
+		if (!ts->n_indexes || !table_changed(txn, t, NULL))
 			continue;
-		rows = ovsdb_txn_rows(txn, ts, &n);
-		for (size_t i = 0; i < ovsdb_txn_n_rows(txn) && !error; i++) {
-			const struct ovsdb_txn_row *tr =
-				ovsdb_txn_row_at(txn, i);
+		for (size_t x = 0; x < ts->n_indexes; x++) {
+			struct ovsdb_error *error = check_index(txn, t, x);
 
-			if (tr->table == t && tr_changed(tr))
-				error = check_row_indexes(txn, tr->new, rows,
-							  n);
+			if (error)
+				return error;
 		}
-		free(rows);
-		if (error)
-			return error;
 	}
 	return NULL;
 }
@@ -556,13 +686,19 @@ static struct ovsdb_error *check_constraints(const struct ovsdb_txn *txn)
 struct ovsdb_error *ovsdb_txn_precommit(struct ovsdb_txn *txn)
 {
 	struct ovsdb_error *error;
+	struct ovsdb_refs delta;
 
 	error = check_changed_refs(txn);
-	if (!error)
-		error = check_deleted_refs(txn);
 	if (error)
 		return error;
-	collect_garbage(txn);
+	ovsdb_refs_init(&delta);
+	refs_delta(txn, &delta);
+	error = check_deleted_refs(txn, &delta);
+	if (!error)
+		collect_garbage(txn, &delta);
+	ovsdb_refs_destroy(&delta);
+	if (error)
+		return error;
 	error = fix_weak_refs(txn);
 	if (!error)
 		error = check_max_rows(txn);

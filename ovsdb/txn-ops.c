@@ -37,6 +37,29 @@ static struct ovsdb_error *member(const struct op_ctx *ctx, const char *name,
 	return ovsdb_parser_member(ctx->op, "operation", name, flags, value);
 }
 
+/* When 'cond' asks for "_uuid" "==" one uuid (ovs-vsctl's way of naming
+ * a row), the row with that uuid if any: a lookup, not a scan.  NULL
+ * for other conditions. */
+static const struct ovsdb_row **by_uuid(const struct op_ctx *ctx,
+					const struct ovsdb_condition *cond,
+					size_t *np)
+{
+	for (size_t i = 0; i < cond->n; i++) {
+		const struct ovsdb_clause *c = &cond->clauses[i];
+		const struct ovsdb_row **rows;
+
+		if (c->function != OVSDB_F_EQ || !c->column ||
+		    c->column->index != OVSDB_COL_UUID || c->arg.n != 1)
+			continue;
+		rows = xcalloc(1, sizeof *rows);
+		rows[0] = ovsdb_txn_get(ctx->txn, ctx->ts,
+					&c->arg.keys[0].uuid);
+		*np = rows[0] != NULL;
+		return rows;
+	}
+	return NULL;
+}
+
 /* The rows the transaction sees in the table that satisfy "where"; the
  * caller frees the array. */
 static struct ovsdb_error *select_rows(struct op_ctx *ctx,
@@ -55,7 +78,9 @@ static struct ovsdb_error *select_rows(struct op_ctx *ctx,
 						  &cond);
 	if (error)
 		return error;
-	rows = ovsdb_txn_rows(ctx->txn, ctx->ts, &n);
+	rows = by_uuid(ctx, &cond, &n);
+	if (!rows)
+		rows = ovsdb_txn_rows(ctx->txn, ctx->ts, &n);
 	for (size_t i = 0; i < n; i++)
 		if (ovsdb_condition_match_all(&cond, rows[i]))
 			rows[k++] = rows[i];

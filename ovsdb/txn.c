@@ -228,10 +228,15 @@ void ovsdb_txn_apply(struct ovsdb_txn *txn)
 		struct ovsdb_txn_row *tr = txn->rows[i];
 		struct ovsdb_table *table = txn->db->tables[tr->table];
 
-		if (tr->old)
+		if (tr->old) {
 			ovsdb_table_remove(table, (struct ovsdb_row *) tr->old);
-		if (tr->new)
+			ovsdb_db_index_row(txn->db, tr->table, tr->old, false);
+		}
+		if (tr->new) {
 			ovsdb_table_insert(table, tr->new);
+			ovsdb_db_index_row(txn->db, tr->table, tr->new, true);
+		}
+		ovsdb_refs_add_change(&txn->db->refs, tr->old, tr->new, false);
 	}
 	txn->applied = true;
 }
@@ -242,10 +247,15 @@ void ovsdb_txn_rollback(struct ovsdb_txn *txn)
 		struct ovsdb_txn_row *tr = txn->rows[i];
 		struct ovsdb_table *table = txn->db->tables[tr->table];
 
-		if (tr->new)
+		if (tr->new) {
 			ovsdb_table_remove(table, tr->new);
-		if (tr->old)
+			ovsdb_db_index_row(txn->db, tr->table, tr->new, false);
+		}
+		if (tr->old) {
 			ovsdb_table_insert(table, (struct ovsdb_row *) tr->old);
+			ovsdb_db_index_row(txn->db, tr->table, tr->old, true);
+		}
+		ovsdb_refs_add_change(&txn->db->refs, tr->new, tr->old, false);
 	}
 	txn->applied = false;
 }

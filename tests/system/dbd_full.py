@@ -21,13 +21,24 @@ def main():
     dbd, db, d = sys.argv[1:4]
     sock, ctl, log = d + "/full.sock", d + "/full.ctl", d + "/full.log"
     p = start(dbd, db, sock, ctl, log)
+    try:
+        check(p, dbd, db, sock, ctl, log)
+    finally:
+        if p.poll() is None:
+            p.kill()
+            p.wait()
+
+
+def check(p, dbd, db, sock, ctl, log):
     rpc = Rpc(sock)
     rpc.call("transact", ["Open_vSwitch", {"op": "insert", "table": "Open_vSwitch", "row": {}}])
     acked, errors = [], []
+    # Records hold what changed (a map's new pair, not the whole map):
+    # 100 of 20 kB overflow the 600 kB disk.
     for i in range(100):
         r = rpc.call("transact", ["Open_vSwitch", {
             "op": "mutate", "table": "Open_vSwitch", "where": [],
-            "mutations": [["external_ids", "insert", ["map", [["k%03d" % i, "x" * 5000]]]]]}])
+            "mutations": [["external_ids", "insert", ["map", [["k%03d" % i, "x" * 20000]]]]]}])
         if r.get("error"):
             errors.append(r["error"])
         else:
@@ -39,10 +50,12 @@ def main():
     before = keys(sock)
     p.send_signal(signal.SIGTERM)
     p.wait()
-    p = start(dbd, db, sock, ctl, log)
-    after = keys(sock)
-    p.send_signal(signal.SIGTERM)
-    p.wait()
+    p2 = start(dbd, db, sock, ctl, log)
+    try:
+        after = keys(sock)
+    finally:
+        p2.send_signal(signal.SIGTERM)
+        p2.wait()
     if before != acked or after != acked:
         sys.exit("acknowledged %r\nserved %r\nafter a restart %r" % (acked, before, after))
     print("%d acknowledged, %d refused with %r; the same %d after a restart"

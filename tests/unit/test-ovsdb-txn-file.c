@@ -15,6 +15,7 @@
 
 #include "db-file.h"
 #include "dbd-db.h"
+#include "json-text.h"
 #include "ovsdb-log.h"
 #include "tests/unit/ovsdb-txn-check.h"
 
@@ -66,6 +67,28 @@ static int teardown(void **state)
 	return 0;
 }
 
+/* weir-dbd writes the record's text without building it: the same
+ * bytes as ovsdb_log_write() makes of the record. */
+static void assert_record_text(const struct ovsdb_txn *txn,
+			       const char *comment, const json_t *record)
+{
+	struct json_text text;
+	int r;
+
+	json_text_init(&text);
+	r = ovsdb_txn_record_text(txn, comment, 1234, &text);
+	if (record) {
+		char *s = json_dumps(record, JSON_COMPACT | JSON_ENCODE_ANY);
+
+		assert_int_equal(r, 0);
+		assert_string_equal(text.p, s);
+		free(s);
+	} else {
+		assert_int_equal(r, 1);
+	}
+	json_text_destroy(&text);
+}
+
 /* Runs 'ops' as weir-dbd does: record queued, applied, committed.  Returns
  * the record (NULL when nothing was stored). */
 static json_t *commit(struct fixture *f, const char *ops)
@@ -78,6 +101,7 @@ static json_t *commit(struct fixture *f, const char *ops)
 	json_decref(json);
 	if (exec.txn) {
 		record = ovsdb_txn_to_record(exec.txn, exec.comment, 1234);
+		assert_record_text(exec.txn, exec.comment, record);
 		if (record)
 			assert_int_equal(ovsdb_log_write(f->db->log, record),
 					 0);
@@ -162,6 +186,43 @@ static void test_record_format(void **state)
 	assert_json_text(json_object_get(rec, "A"),
 			 "{\"11111111-2222-3333-4444-555555555555\":null}");
 	json_decref(rec);
+}
+
+/* A modified set or map is written as its difference (ovsdb-server's
+ * "_is_diff" records): one element for one added, whatever the size of
+ * the whole; replay applies it, even a difference with more elements
+ * than the column may hold. */
+static void test_diff_records(void **state)
+{
+	struct fixture *f = *state;
+	json_t *rec, *row;
+	const char *id;
+
+	json_decref(commit(f, "[{\"op\": \"insert\", \"table\": \"A\", "
+			   "\"row\": {" OK_A ", \"ss\": [\"set\", [\"a\", "
+			   "\"b\", \"c\"]], \"m\": [\"map\", [[\"x\", 1], "
+			   "[\"y\", 2], [\"z\", 3]]]}}]"));
+	rec = commit(f, "[{\"op\": \"update\", \"table\": \"A\", \"where\": "
+		     "[], \"row\": {\"ss\": [\"set\", [\"d\", \"e\", \"f\"]], "
+		     "\"m\": [\"map\", [[\"x\", 1], [\"y\", 5], [\"w\", 0]]], "
+		     "\"i\": 7}}]");
+	assert_true(json_is_true(json_object_get(rec, "_is_diff")));
+	json_object_foreach(json_object_get(rec, "A"), id, row)
+		json_object_del(row, "_version");
+	json_object_foreach(json_object_get(rec, "A"), id, row)
+		assert_json_text(row, "{\"i\":7,\"m\":[\"map\",[[\"w\",0],"
+				 "[\"y\",5],[\"z\",3]]],\"ss\":[\"set\",[\"a\","
+				 "\"b\",\"c\",\"d\",\"e\",\"f\"]]}");
+	json_decref(rec);
+	/* A change of scalars alone is no difference record. */
+	rec = commit(f, "[{\"op\": \"update\", \"table\": \"A\", \"where\": "
+		     "[], \"row\": {\"i\": 8}}]");
+	assert_null(json_object_get(rec, "_is_diff"));
+	json_decref(rec);
+	json_decref(commit(f, "[{\"op\": \"mutate\", \"table\": \"A\", "
+			   "\"where\": [], \"mutations\": [[\"ss\", \"delete\", "
+			   "\"e\"], [\"m\", \"delete\", [\"set\", [\"w\"]]]]}]"));
+	assert_replays(f);
 }
 
 static void test_replay(void **state)
@@ -351,6 +412,7 @@ int main(void)
 #define T(NAME) cmocka_unit_test_setup_teardown(NAME, setup, teardown)
 	const struct CMUnitTest tests[] = {
 		T(test_record_format),
+		T(test_diff_records),
 		T(test_replay),
 		T(test_torn_tail),
 		T(test_compact),
