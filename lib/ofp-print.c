@@ -12,6 +12,7 @@
 #include "bytebuf.h"
 #include "ofp-async.h"
 #include "ofp-errors.h"
+#include "ofp-flow-mod.h"
 #include "ofp-hello.h"
 #include "ofp-port.h"
 #include "ofp-print-bodies.h"
@@ -784,6 +785,8 @@ static ofp_body_printer *const body_printers[OFPTYPE_N] = {
 	[OFPTYPE_BUNDLE_ADD_MESSAGE] = ofp_bundle_print_add,
 	[OFPTYPE_FLOW_REMOVED] = ofp_flow_removed_print,
 	[OFPTYPE_NXT_FLOW_REMOVED] = ofp_flow_removed_print,
+	[OFPTYPE_FLOW_MOD] = of_flow_mod_print,
+	[OFPTYPE_NXT_FLOW_MOD] = of_flow_mod_print,
 	[OFPTYPE_GROUP_STATS_REQUEST] = ofp_group_stats_print_request,
 	[OFPTYPE_GROUP_STATS_REPLY] = ofp_group_stats_print_reply,
 	[OFPTYPE_GROUP_FEATURES_STATS_REPLY] = ofp_group_features_print_reply,

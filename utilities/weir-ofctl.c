@@ -2,6 +2,11 @@
  * habits.  For now the offline commands:
  *
  *   ofp-print HEX|FILE|- [VERBOSITY]   decode one OpenFlow message
+ *   parse-flow FLOW                    a flow as add-flow would send it
+ *   parse-flows FILE                   each line of FILE likewise
+ *
+ * -O/--protocols VERSION[,VERSION...] and -F/--flow-format PROTO[,PROTO...]
+ * limit the protocols parse-flow(s) may choose, as in ovs-ofctl.
  *
  * HEX is pairs of hex digits, optionally separated by spaces, tabs,
  * newlines or dots, as ovs-ofctl takes them.  Exit status: 0 success,
@@ -15,7 +20,9 @@
 #include <sys/stat.h>
 
 #include "bytebuf.h"
+#include "ofp-flow-mod.h"
 #include "ofp-print.h"
+#include "ofp-protocol.h"
 #include "xalloc.h"
 
 static void usage(void)
@@ -26,7 +33,11 @@ static void usage(void)
 	       "                      print the OpenFlow message in HEX (or "
 	       "the hex text in\n"
 	       "                      FILE, or on stdin for -)\n"
+	       "  parse-flow FLOW     print FLOW as add-flow would send it\n"
+	       "  parse-flows FILE    likewise for each flow in FILE\n"
 	       "Options:\n"
+	       "  -O, --protocols     set allowed OpenFlow versions\n"
+	       "  -F, --flow-format   force particular flow formats\n"
 	       "  -h, --help          this help\n"
 	       "  -V, --version       version\n");
 	exit(0);
@@ -108,18 +119,138 @@ static void cmd_ofp_print(int argc, char *argv[])
 	bytebuf_uninit(&msg);
 }
 
+/* What -O and --protocols leave allowed; -O defaults to OpenFlow 1.0. */
+static uint32_t allowed_versions = 1u << 1;
+static uint32_t allowed_protocols = OFPROTO_ANY;
+
+/* Prints the protocols, the choice, and each flow encoded in it. */
+static void print_flow_mods(const struct of_flow_mod *fms, size_t n,
+			    uint32_t usable)
+{
+	uint32_t allowed = allowed_protocols &
+		ofp_protocols_from_versions(allowed_versions);
+	char *s = ofp_protocols_format(usable);
+
+	printf("usable protocols: %s\n", s);
+	free(s);
+	enum ofp_protocol p = ofp_protocol_choose(usable, allowed);
+	if (!p)
+		fail("no usable protocol");
+	printf("chosen protocol: %s\n", ofp_protocol_name(p));
+	for (size_t i = 0; i < n; i++) {
+		struct bytebuf msg = BYTEBUF_INITIALIZER;
+		enum ofperr e = of_flow_mod_encode(&fms[i], p, i + 1, &msg);
+		if (e)
+			fail("cannot encode flow (%s)", ofperr_get_name(e));
+		s = ofp_to_string(msg.data, msg.size,
+				  OFP_PRINT_DEFAULT_VERBOSITY);
+		fputs(s, stdout);
+		free(s);
+		bytebuf_uninit(&msg);
+	}
+}
+
+static void cmd_parse_flow(int argc, char *argv[])
+{
+	struct bytebuf acts = BYTEBUF_INITIALIZER;
+	struct of_flow_mod fm;
+	uint32_t usable;
+
+	if (argc != 2)
+		fail("'parse-flow' command requires 1 argument");
+	char *error = of_flow_mod_parse(argv[1], OFPFC_ADD, &fm, &acts,
+					&usable);
+	if (error)
+		fail("%s", error);
+	print_flow_mods(&fm, 1, usable);
+	bytebuf_uninit(&acts);
+}
+
+/* A line without its comment and surrounding space; NULL if blank. */
+static char *flow_line(char *line)
+{
+	line[strcspn(line, "#\r\n")] = '\0';
+	line += strspn(line, " \t");
+	size_t n = strlen(line);
+	while (n && (line[n - 1] == ' ' || line[n - 1] == '\t'))
+		line[--n] = '\0';
+	return n ? line : NULL;
+}
+
+static void cmd_parse_flows(int argc, char *argv[])
+{
+	if (argc != 2)
+		fail("'parse-flows' command requires 1 argument");
+
+	FILE *f = strcmp(argv[1], "-") ? fopen(argv[1], "r") : stdin;
+	if (!f)
+		fail("%s: open failed (%s)", argv[1], strerror(errno));
+
+	struct of_flow_mod *fms = NULL;
+	struct bytebuf *acts = NULL;
+	uint32_t usable = OFPROTO_ANY;
+	size_t n = 0, lineno = 0;
+	char line[65536];
+
+	while (fgets(line, sizeof line, f)) {
+		char *flow = flow_line(line);
+		uint32_t u;
+
+		lineno++;
+		if (!flow)
+			continue;
+		fms = xrealloc(fms, (n + 1) * sizeof *fms);
+		acts = xrealloc(acts, (n + 1) * sizeof *acts);
+		bytebuf_init(&acts[n]);
+		char *error = of_flow_mod_parse(flow, OFPFC_ADD, &fms[n],
+						&acts[n], &u);
+		if (error)
+			fail("%s:%zu: %s", argv[1], lineno, error);
+		usable &= u;
+		n++;
+	}
+	if (f != stdin)
+		fclose(f);
+	print_flow_mods(fms, n, usable);
+	for (size_t i = 0; i < n; i++)
+		bytebuf_uninit(&acts[i]);
+	free(acts);
+	free(fms);
+}
+
+/* -O takes OpenFlow versions; each may also be a protocol name. */
+static void set_versions(const char *arg)
+{
+	char *error = ofp_versions_parse(arg, &allowed_versions);
+
+	if (error)
+		fail("%s", error);
+}
+
+static void set_protocols(const char *arg)
+{
+	char *error = ofp_protocols_parse(arg, &allowed_protocols);
+
+	if (error)
+		fail("%s", error);
+}
+
 int main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
+		{ "protocols", required_argument, NULL, 'O' },
+		{ "flow-format", required_argument, NULL, 'F' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
 
-	while ((c = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+hVO:F:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h': usage(); break;
+		case 'O': set_versions(optarg); break;
+		case 'F': set_protocols(optarg); break;
 		case 'V': puts("weir-ofctl (Weir) " PACKAGE_VERSION); exit(0);
 		default: exit(1);
 		}
@@ -130,6 +261,10 @@ int main(int argc, char *argv[])
 	const char *cmd = argv[optind];
 	if (!strcmp(cmd, "ofp-print"))
 		cmd_ofp_print(argc - optind, argv + optind);
+	else if (!strcmp(cmd, "parse-flow"))
+		cmd_parse_flow(argc - optind, argv + optind);
+	else if (!strcmp(cmd, "parse-flows"))
+		cmd_parse_flows(argc - optind, argv + optind);
 	else
 		fail("unknown command '%s'; use --help for help", cmd);
 	return 0;

@@ -717,7 +717,7 @@ static void test_own_formats(void **state)
 	check_cases(own, N(own), 2);
 	assert_true(ofp_print_has_body_printer(OFPTYPE_HELLO));
 	assert_true(ofp_print_has_body_printer(OFPTYPE_NXT_ROLE_REPLY));
-	assert_false(ofp_print_has_body_printer(OFPTYPE_FLOW_MOD));
+	assert_false(ofp_print_has_body_printer(OFPTYPE_GROUP_MOD));
 	assert_false(ofp_print_has_body_printer(OFPTYPE_N));
 }
 
