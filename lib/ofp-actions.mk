@@ -12,7 +12,8 @@ tests_unit_test_ofp_actions_LDADD = $(UNITLIBS)
 # Expected bytes and text recorded once from the real ovs-ofctl (see header).
 EXTRA_DIST += tests/unit/test-ofp-actions-data.h \
 	tests/unit/test-ofp-actions-cases.txt \
-	tests/unit/record-ofp-actions.py
+	tests/unit/record-ofp-actions.py \
+	tests/unit/fake_switch.py
 
 FUZZ_TARGETS += tests/fuzz/fuzz-ofp-actions-wire
 tests_fuzz_fuzz_ofp_actions_wire_SOURCES = tests/fuzz/fuzz-ofp-actions-wire.c

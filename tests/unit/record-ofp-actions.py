@@ -14,42 +14,10 @@ after that round trip.  Versions where ovs-ofctl refuses the flow, or drops
 instructions OpenFlow 1.0 cannot carry, are left out."""
 import os, socket, struct, subprocess, sys, tempfile, threading
 
+from fake_switch import serve
+
 VERSIONS = ["OpenFlow10", "OpenFlow11", "OpenFlow12", "OpenFlow13",
             "OpenFlow14", "OpenFlow15"]
-
-
-def recvn(s, n):
-    b = b""
-    while len(b) < n:
-        c = s.recv(n - len(b))
-        if not c:
-            raise EOFError
-        b += c
-    return b
-
-
-def serve(sock, out):
-    while True:
-        try:
-            c, _ = sock.accept()
-        except OSError:
-            return
-        try:
-            while True:
-                h = recvn(c, 8)
-                ver, typ, ln, xid = struct.unpack("!BBHI", h)
-                body = recvn(c, ln - 8)
-                if typ == 0:
-                    c.sendall(struct.pack("!BBHI", ver, 0, 8, xid))
-                elif typ == 2:
-                    c.sendall(struct.pack("!BBHI", ver, 3, ln, xid) + body)
-                elif (ver == 1 and typ == 18) or (ver > 1 and typ == 20):
-                    c.sendall(struct.pack("!BBHI", ver, typ + 1, 8, xid))
-                elif typ == 14 or (typ == 4 and body[4:8] == b"\0\0\0\x0d"):
-                    out.append(h + body)
-        except EOFError:
-            pass
-        c.close()
 
 
 def payload(m):
