@@ -1,5 +1,7 @@
 # Tests: unit (cmocka), fuzz (libFuzzer), bench.
 UNITLIBS = lib/libweir.a $(CMOCKA_LIBS)
+# Unit tests of ofproto/ code link its library first.
+OFPROTO_UNITLIBS = ofproto/libofproto.a $(UNITLIBS)
 UNITFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 FUZZLINK = $(AM_LDFLAGS) $(FUZZ_CFLAGS)
 

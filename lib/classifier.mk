@@ -1,0 +1,1 @@
+# (sources listed here as they land)
