@@ -23,7 +23,7 @@ enum ofp_packet_in_reason {
 	OFPR_PACKET_OUT = 5,
 };
 
-#define OFP_NO_BUFFER UINT32_MAX
+#define OFP_NO_BUFFER 0xffffffffu
 #define OFP_NO_COOKIE UINT64_MAX
 
 /* 'metadata' holds in_port (1.0, 1.1) or the pipeline fields the message

@@ -118,6 +118,7 @@ void ukey_destroy(struct ukey *uk)
 	free(uk->actions);
 	free(uk->table_pos);
 	free(uk->refs);
+	free(uk->recircs);
 	free(uk);
 }
 
@@ -247,31 +248,41 @@ static struct ukey *ukey_map_find_locked(const struct ukey_map *map,
 	return NULL;
 }
 
+bool ukey_map_insert_locked(struct ukey_map *map, struct ukey *uk)
+{
+	if (ukey_map_find_locked(map, &uk->ufid))
+		return false;
+	if (rcu_hmap_insert(&map->by_ufid, &uk->ufid_node,
+			    ufid_hash(&uk->ufid)))
+		abort();
+	index_tokens(map, uk);
+	index_tables(map, uk);
+	map->count++;
+	return true;
+}
+
 bool ukey_map_insert(struct ukey_map *map, struct ukey *uk)
 {
 	bool ok;
 
 	pthread_mutex_lock(&map->mutex);
-	ok = !ukey_map_find_locked(map, &uk->ufid);
-	if (ok) {
-		if (rcu_hmap_insert(&map->by_ufid, &uk->ufid_node,
-				    ufid_hash(&uk->ufid)))
-			abort();
-		index_tokens(map, uk);
-		index_tables(map, uk);
-		map->count++;
-	}
+	ok = ukey_map_insert_locked(map, uk);
 	pthread_mutex_unlock(&map->mutex);
 	return ok;
+}
+
+void ukey_map_remove_locked(struct ukey_map *map, struct ukey *uk)
+{
+	rcu_hmap_remove(&map->by_ufid, &uk->ufid_node);
+	unindex_tokens(map, uk);
+	unindex_tables(map, uk);
+	map->count--;
 }
 
 void ukey_map_remove(struct ukey_map *map, struct ukey *uk)
 {
 	pthread_mutex_lock(&map->mutex);
-	rcu_hmap_remove(&map->by_ufid, &uk->ufid_node);
-	unindex_tokens(map, uk);
-	unindex_tables(map, uk);
-	map->count--;
+	ukey_map_remove_locked(map, uk);
 	pthread_mutex_unlock(&map->mutex);
 }
 

@@ -37,6 +37,8 @@ struct ukey_visit {
 struct ukey {
 	struct flow_ufid ufid;
 	struct of_match match;          /* the megaflow, OpenFlow view */
+	struct flow_key key, mask;      /* the same, as installed: the key is
+					 * the packet's, unmasked */
 	struct ukey_visit *visits;
 	size_t n_visits;
 	const void **uses;              /* other rules and groups relied on */
@@ -44,9 +46,13 @@ struct ukey {
 	void *actions;                  /* datapath actions, netlink */
 	size_t actions_len;
 	uint64_t version;               /* tables' version translated in */
+	uint32_t *recircs;              /* recirculation ids it holds */
+	size_t n_recircs;
 
 	/* The revalidator's. */
 	uint64_t pushed_packets, pushed_bytes;
+	uint64_t dump_seq;              /* last sweep that saw its flow */
+	long long created_ms;
 	bool dirty;
 
 	/* The map's. */
@@ -71,9 +77,12 @@ struct ukey *ukey_create(const struct flow_ufid *, const struct of_match *,
 			 uint64_t version);
 void ukey_destroy(struct ukey *);
 
-/* False (and nothing done) if a ukey with the same UFID is in. */
+/* False (and nothing done) if a ukey with the same UFID is in.  The
+ * _locked form is for a caller holding ukey_map_lock(). */
 bool ukey_map_insert(struct ukey_map *, struct ukey *);
+bool ukey_map_insert_locked(struct ukey_map *, struct ukey *);
 void ukey_map_remove(struct ukey_map *, struct ukey *);
+void ukey_map_remove_locked(struct ukey_map *, struct ukey *);
 struct ukey *ukey_map_find(struct ukey_map *, const struct flow_ufid *);
 size_t ukey_map_count(struct ukey_map *);
 
@@ -91,7 +100,8 @@ size_t ukey_map_rule_added(struct ukey_map *, uint8_t table_id,
 void ukey_map_lock(struct ukey_map *);
 void ukey_map_unlock(struct ukey_map *);
 
-/* Every ukey, for the revalidator's sweep; 'cb' as above. */
+/* Every ukey, for the revalidator's sweep; 'cb' as above, except that it
+ * may take the ukey it is given out with ukey_map_remove_locked(). */
 void ukey_map_for_each(struct ukey_map *, ukey_cb *, void *aux);
 
 #endif /* WEIR_UKEY_H */
