@@ -106,3 +106,112 @@ bool of_match_overlaps_flow_key(const struct of_match *m,
 	}
 	return true;
 }
+
+/* OpenFlow nw_frag bits to OVS_FRAG_TYPE_*; for a mask, either bit
+ * matched means the whole frag type is. */
+static uint8_t frag_type(uint8_t bits, bool is_mask)
+{
+	if (is_mask)
+		return bits & OF_FRAG_MASK ? 0xff : 0;
+	return bits & OF_FRAG_LATER ? OVS_FRAG_TYPE_LATER
+	       : bits & OF_FRAG_ANY ? OVS_FRAG_TYPE_FIRST : OVS_FRAG_TYPE_NONE;
+}
+
+/* convert()'s reverse: 'f' is a flow or a mask; where values land follows
+ * the type of 'flow'. */
+static void revert(const struct of_flow *f, const struct of_flow *flow,
+		   bool is_mask, struct flow_key *k)
+{
+	memset(k, 0, sizeof *k);
+	k->recirc_id = ntohl(f->recirc_id);
+	k->dp_hash = ntohl(f->dp_hash);
+	k->in_port = ntohl(f->in_port);
+	k->skb_mark = ntohl(f->pkt_mark);
+	k->priority = ntohl(f->skb_priority);
+	memcpy(k->eth_dst, f->dl_dst, 6);
+	memcpy(k->eth_src, f->dl_src, 6);
+	for (int i = 0; i < FLOW_MAX_VLANS && i < OF_FLOW_N_VLANS; i++) {
+		k->vlan[i].tpid = f->vlans[i].tpid;
+		k->vlan[i].tci = f->vlans[i].tci;
+	}
+	k->eth_type = f->dl_type;
+	if (is_arp(flow->dl_type)) {
+		k->ip.proto = ntohs(f->arp_op) & 0xff;
+		k->arp.sip = f->nw_src;
+		k->arp.tip = f->nw_dst;
+		memcpy(k->arp.sha, f->arp_sha, 6);
+		memcpy(k->arp.tha, f->arp_tha, 6);
+		return;
+	}
+	if (flow_eth_type_is_mpls(flow->dl_type)) {
+		k->mpls.lse[0] = f->mpls_lse;
+		k->mpls.held = is_mask ? (f->mpls_lse ? 1 : 0) : 1;
+		return;
+	}
+	if (flow->dl_type != DP_BE16(ETH_TYPE_IP)
+	    && flow->dl_type != DP_BE16(ETH_TYPE_IPV6))
+		return;
+	k->ip.proto = f->nw_proto;
+	k->ip.tos = f->nw_tos;
+	k->ip.ttl = f->nw_ttl;
+	k->ip.frag = frag_type(f->nw_frag, is_mask);
+	k->tp.src = f->tp_src;
+	k->tp.dst = f->tp_dst;
+	k->tp.flags = f->tcp_flags;
+	if (flow->dl_type == DP_BE16(ETH_TYPE_IP)) {
+		k->ipv4.src = f->nw_src;
+		k->ipv4.dst = f->nw_dst;
+		return;
+	}
+	memcpy(k->ipv6.src, f->ipv6_src, 16);
+	memcpy(k->ipv6.dst, f->ipv6_dst, 16);
+	k->ipv6.label = f->ipv6_label;
+	k->ipv6.exthdrs = ntohs(f->ipv6_exthdr);
+	memcpy(k->ipv6.nd_target, f->nd_target, 16);
+	memcpy(k->ipv6.nd_sll, f->arp_sha, 6);
+	memcpy(k->ipv6.nd_tll, f->arp_tha, 6);
+}
+
+void of_flow_to_flow_key(const struct of_flow *f, struct flow_key *key)
+{
+	revert(f, f, false, key);
+}
+
+static bool any_set(const void *p, size_t n)
+{
+	const uint8_t *b = p;
+
+	for (size_t i = 0; i < n; i++)
+		if (b[i])
+			return true;
+	return false;
+}
+
+void of_flow_mask_to_flow_key(const struct of_flow *wc,
+			      const struct of_flow *flow,
+			      struct flow_key *mask)
+{
+	const uint8_t *w = (const uint8_t *)wc;
+	bool l3 = any_set(w + OF_FLOW_L3_OFS, OF_FLOW_L4_OFS - OF_FLOW_L3_OFS);
+	bool l4 = any_set(w + OF_FLOW_L4_OFS, sizeof *wc - OF_FLOW_L4_OFS);
+
+	revert(wc, flow, true, mask);
+	for (int i = 0; i < FLOW_MAX_VLANS && i < OF_FLOW_N_VLANS; i++) {
+		/* The datapath matches every tag of its key as a tag, and a
+		 * tag's fields mean something only if it is there. */
+		if (mask->vlan[i].tci || mask->vlan[i].tpid
+		    || flow->vlans[i].tci & DP_BE16(0x1000)) {
+			mask->vlan[i].tpid = 0xffff;
+			mask->vlan[i].tci |= DP_BE16(0x1000);
+		}
+	}
+	if (flow_eth_type_is_mpls(flow->dl_type) && wc->mpls_lse)
+		l3 = true;
+	if (l4 && (flow->dl_type == DP_BE16(ETH_TYPE_IP)
+		   || flow->dl_type == DP_BE16(ETH_TYPE_IPV6))) {
+		mask->ip.proto = 0xff;
+		mask->ip.frag = 0xff;
+	}
+	if (l3 || l4)
+		mask->eth_type = 0xffff;
+}

@@ -24,4 +24,15 @@ bool of_match_overlaps_flow_key(const struct of_match *m,
 				const struct flow_key *key,
 				const struct flow_key *mask);
 
+/* The reverse direction, for installing a translation's megaflow: the
+ * flow_key of an of_flow (in_port copied as is: the caller maps it), and
+ * the flow_key mask of an of_flow mask 'wc' for that flow, widened to what
+ * the datapath needs to accept it: a matched L3 field matches eth_type, a
+ * matched L4 field the IP protocol and fragment type, a matched VLAN or
+ * MPLS field the tags or labels it sits in. */
+void of_flow_to_flow_key(const struct of_flow *, struct flow_key *);
+void of_flow_mask_to_flow_key(const struct of_flow *wc,
+			      const struct of_flow *flow,
+			      struct flow_key *mask);
+
 #endif /* WEIR_OF_FLOW_KEY_H */
