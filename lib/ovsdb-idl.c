@@ -498,3 +498,8 @@ int ovsdb_idl_wait(struct ovsdb_idl *idl, int timeout_ms,
 	return ovsdb_idl_pump(idl, NULL, ovsdb_idl_deadline(timeout_ms), NULL,
 			      done, aux);
 }
+
+int ovsdb_idl_fd(const struct ovsdb_idl *idl)
+{
+	return idl && idl->rpc ? jsonrpc_fd(idl->rpc) : -1;
+}

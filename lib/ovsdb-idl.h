@@ -105,6 +105,10 @@ void ovsdb_idl_abort(struct ovsdb_idl *);
 const struct uuid *ovsdb_idl_inserted_uuid(const struct ovsdb_idl *,
 					   const struct uuid *temp);
 
+/* The connection's socket, for a poll loop to wait on (readable: updates
+ * to apply with ovsdb_idl_wait(idl, 0, ...)), or -1. */
+int ovsdb_idl_fd(const struct ovsdb_idl *);
+
 /* Changes each time an update from the server is applied. */
 unsigned int ovsdb_idl_seqno(const struct ovsdb_idl *);
 

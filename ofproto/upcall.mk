@@ -1,6 +1,12 @@
 # Megaflows: the records of what was installed and why (ukeys), upcall
-# handling and revalidation.
-ofproto_libofproto_a_SOURCES += ofproto/ukey.h ofproto/ukey.c
+# handling and revalidation; and the bridge that joins ofproto, connmgr
+# and the datapath.
+ofproto_libofproto_a_SOURCES += \
+	ofproto/ukey.h ofproto/ukey.c \
+	ofproto/dpbridge.h ofproto/dpbridge-private.h ofproto/dpbridge.c \
+	ofproto/dpbridge-ctl.c ofproto/dpbridge-xlate.c \
+	ofproto/dpbridge-async.c ofproto/xlate-normal.c \
+	ofproto/upcall.c ofproto/revalidate.c
 
 UNIT_TESTS += tests/unit/test-ukey
 tests_unit_test_ukey_SOURCES = tests/unit/test-ukey.c

@@ -630,6 +630,8 @@ int xlate_actions(const struct xlate_ops *ops, void *aux,
 		} else {
 			xlate_set_error(&ctx, XLATE_NO_RECIRCULATION_CONTEXT);
 		}
+	} else if (xin->ofpacts) {
+		xlate_run(&ctx, xin->ofpacts, xin->ofpacts_len);
 	} else {
 		xlate_table(&ctx, XLATE_PORT_IN_PORT, xin->table_id, true,
 			    false);

@@ -111,6 +111,10 @@ struct xlate_in {
 	/* After recirculation the frozen pipeline resumes where it stopped:
 	 * its id in host order, or 0 to take it from flow->recirc_id. */
 	uint32_t resume_id;
+	/* When set, these actions run instead of the tables (a packet-out's
+	 * list); output to TABLE still enters the pipeline. */
+	const void *ofpacts;
+	size_t ofpacts_len;
 };
 
 enum xlate_error {

@@ -72,6 +72,11 @@ bool bridge_is_connected(const struct bridge *b)
 	return b->idl != NULL;
 }
 
+int bridge_fd(const struct bridge *b)
+{
+	return ovsdb_idl_fd(b->idl);
+}
+
 static void bridge_disconnect(struct bridge *b, int error)
 {
 	log_msg(LOG_WARN, "%s: lost connection to the database (%s)",

@@ -172,5 +172,8 @@ void bridge_wait(struct bridge *);
  * timed duty. */
 int bridge_timeout_ms(const struct bridge *);
 bool bridge_is_connected(const struct bridge *);
+/* The database connection's socket, or -1: a poll loop waits on it and
+ * calls bridge_run() when it is readable, instead of bridge_wait(). */
+int bridge_fd(const struct bridge *);
 
 #endif /* WEIR_BRIDGE_H */
