@@ -115,11 +115,10 @@ static enum ofperr decode10(const struct ofpmsg *m, struct of_flow_mod *fm)
 }
 
 /* Copies the NXM entries other than the cookie's into 'rest', taking the
- * cookie into 'fm'.  Malformed entries are copied for the match decoder
- * to refuse. */
-static enum ofperr split_nxm_cookie(const uint8_t *p, size_t n,
-				    struct of_flow_mod *fm,
-				    struct bytebuf *rest)
+ * cookie into '*cookie' and '*mask'.  Malformed entries are copied for
+ * the match decoder to refuse. */
+enum ofperr of_nxm_split_cookie(const uint8_t *p, size_t n, uint64_t *cookie,
+				uint64_t *mask, struct bytebuf *rest)
 {
 	while (n >= 4) {
 		uint32_t hdr = ofp_get32(p);
@@ -128,12 +127,12 @@ static enum ofperr split_nxm_cookie(const uint8_t *p, size_t n,
 		if (len > n)
 			break;
 		if (hdr == NXM_COOKIE_HDR || hdr == NXM_COOKIE_W_HDR) {
-			if (fm->cookie_mask)
+			if (*mask)
 				return OFPERR_OFPBMC_DUP_FIELD;
-			fm->cookie_mask = hdr == NXM_COOKIE_HDR
-				? UINT64_MAX : ofp_get64(p + 12);
-			fm->cookie = ofp_get64(p + 4);
-			if (fm->cookie & ~fm->cookie_mask)
+			*mask = hdr == NXM_COOKIE_HDR ? UINT64_MAX
+						      : ofp_get64(p + 12);
+			*cookie = ofp_get64(p + 4);
+			if (*cookie & ~*mask)
 				return OFPERR_OFPBMC_BAD_WILDCARDS;
 		} else {
 			bytebuf_put(rest, p, len);
@@ -156,8 +155,9 @@ static enum ofperr decode_nxt(const struct ofpmsg *m, struct of_flow_mod *fm,
 
 	if (padded > m->body_len - NXT_BODY_LEN)
 		return OFPERR_OFPBMC_BAD_LEN;
-	enum ofperr error = split_nxm_cookie(p + NXT_BODY_LEN, match_len, fm,
-					     &rest);
+	enum ofperr error = of_nxm_split_cookie(p + NXT_BODY_LEN, match_len,
+					       &fm->cookie, &fm->cookie_mask,
+					       &rest);
 	if (!error)
 		error = of_match_decode_nxm(rest.data, rest.size, &fm->match);
 	bytebuf_uninit(&rest);
@@ -312,20 +312,21 @@ static void encode10(struct bytebuf *b, const struct of_flow_mod *fm,
 	put_common10(b, fm, tid, flags);
 }
 
-/* The match, then the cookie entry when there is a cookie to match. */
-static void put_nxm_with_cookie(struct bytebuf *b,
-				const struct of_flow_mod *fm, size_t len_ofs)
+/* The match, then the cookie entry when there is a cookie to match, its
+ * length written at 'len_ofs' and padding to 8 after. */
+void of_nxm_put_with_cookie(struct bytebuf *b, const struct of_match *match,
+			    uint64_t cookie, uint64_t mask, size_t len_ofs)
 {
-	size_t len = of_match_encode_nxm(&fm->match, b);
+	size_t len = of_match_encode_nxm(match, b);
 
-	if (fm->cookie_mask == UINT64_MAX) {
+	if (mask == UINT64_MAX) {
 		bytebuf_put_be32(b, NXM_COOKIE_HDR);
-		bytebuf_put_be64(b, fm->cookie);
+		bytebuf_put_be64(b, cookie);
 		len += 12;
-	} else if (fm->cookie_mask) {
+	} else if (mask) {
 		bytebuf_put_be32(b, NXM_COOKIE_W_HDR);
-		bytebuf_put_be64(b, fm->cookie & fm->cookie_mask);
-		bytebuf_put_be64(b, fm->cookie_mask);
+		bytebuf_put_be64(b, cookie & mask);
+		bytebuf_put_be64(b, mask);
 		len += 20;
 	}
 	uint8_t *p = bytebuf_at(b, len_ofs, 2);
@@ -341,7 +342,8 @@ static void encode_nxt(struct bytebuf *b, const struct of_flow_mod *fm,
 
 	put_common10(b, fm, tid, flags);
 	bytebuf_put_zeros(b, 8);
-	put_nxm_with_cookie(b, fm, head + 24);
+	of_nxm_put_with_cookie(b, &fm->match, fm->cookie, fm->cookie_mask,
+			       head + 24);
 }
 
 static void encode11(struct bytebuf *b, const struct of_flow_mod *fm,

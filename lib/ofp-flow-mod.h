@@ -76,6 +76,14 @@ enum ofperr of_flow_mod_encode(const struct of_flow_mod *,
 /* "ADD", "MOD_STRICT"... as ofp-print names the command. */
 const char *of_flow_mod_command_name(uint8_t command, char buf[8]);
 
+/* NXM matches that carry NXM_NX_COOKIE(_W), shared with NXST_FLOW.
+ * Split copies the other entries to 'rest'; put writes the match length
+ * at 'len_ofs' and pads to 8. */
+enum ofperr of_nxm_split_cookie(const uint8_t *, size_t, uint64_t *cookie,
+				uint64_t *mask, struct bytebuf *rest);
+void of_nxm_put_with_cookie(struct bytebuf *, const struct of_match *,
+			    uint64_t cookie, uint64_t mask, size_t len_ofs);
+
 /* ovs-ofctl flow text (lib/ofp-flow-text.c).  'command' is what the
  * caller means (add-flow: OFPFC_ADD, del-flows --strict:
  * OFPFC_DELETE_STRICT...); deletes take no "actions=".  The actions go to

@@ -11,13 +11,20 @@
 
 #include "bytebuf.h"
 #include "ofp-async.h"
+#include "ofp-ct-flush.h"
 #include "ofp-errors.h"
 #include "ofp-flow-mod.h"
+#include "ofp-flow-stats.h"
+#include "ofp-flow-update.h"
+#include "ofp-group-mod.h"
+#include "ofp-packet-out.h"
 #include "ofp-hello.h"
+#include "ofp-ipfix.h"
 #include "ofp-port.h"
 #include "ofp-print-bodies.h"
 #include "ofp-role.h"
 #include "ofp-switch.h"
+#include "ofp-table-features.h"
 #include "xalloc.h"
 
 /* An ERROR carries the request it answers; nesting deeper than this is no
@@ -796,6 +803,22 @@ static ofp_body_printer *const body_printers[OFPTYPE_N] = {
 	[OFPTYPE_METER_STATS_REPLY] = ofp_meter_print_stats_reply,
 	[OFPTYPE_METER_CONFIG_STATS_REPLY] = ofp_meter_print_config_reply,
 	[OFPTYPE_METER_FEATURES_STATS_REPLY] = ofp_meter_print_features_reply,
+	[OFPTYPE_FLOW_STATS_REQUEST] = ofp_flow_stats_print_request,
+	[OFPTYPE_AGGREGATE_STATS_REQUEST] = ofp_flow_stats_print_request,
+	[OFPTYPE_NXST_FLOW_REQUEST] = ofp_flow_stats_print_request,
+	[OFPTYPE_NXST_AGGREGATE_REQUEST] = ofp_flow_stats_print_request,
+	[OFPTYPE_FLOW_STATS_REPLY] = ofp_flow_stats_print_reply,
+	[OFPTYPE_NXST_FLOW_REPLY] = ofp_flow_stats_print_reply,
+	[OFPTYPE_PACKET_OUT] = ofp_packet_out_print,
+	[OFPTYPE_GROUP_MOD] = ofp_group_mod_print,
+	[OFPTYPE_NXT_CT_FLUSH] = ofp_ct_flush_print,
+	[OFPTYPE_FLOW_MONITOR_STATS_REPLY] = ofp_flow_update_print_reply,
+	[OFPTYPE_TABLE_FEATURES_STATS_REQUEST] = ofp_table_features_print,
+	[OFPTYPE_TABLE_FEATURES_STATS_REPLY] = ofp_table_features_print,
+	[OFPTYPE_NXST_IPFIX_BRIDGE_REPLY] = ofp_ipfix_print_bridge_reply,
+	[OFPTYPE_NXST_IPFIX_FLOW_REPLY] = ofp_ipfix_print_flow_reply,
+	[OFPTYPE_GROUP_DESC_STATS_REQUEST] = ofp_group_desc_print_request,
+	[OFPTYPE_GROUP_DESC_STATS_REPLY] = ofp_group_desc_print_reply,
 };
 
 bool ofp_print_has_body_printer(enum ofptype type)

@@ -109,9 +109,9 @@ static void test_parse_flow_texts(void **state)
 	print_message("%zu texts as ovs-ofctl's, %zu not; usable protocols "
 		      "agree for %zu; refusals agree for %zu\n", same_text,
 		      diff_text, same_usable, same_refusal);
-	assert_true(same_text >= 827 && diff_text <= 19);
-	assert_true(same_usable >= 804);
-	assert_true(same_refusal >= 354);
+	assert_true(same_text >= 2037 && diff_text <= 30);
+	assert_true(same_usable >= 1980);
+	assert_true(same_refusal >= 756);
 	bytebuf_uninit(&acts);
 	bytebuf_uninit(&msg);
 }
@@ -171,8 +171,11 @@ static void wire_free(struct wire_check *w)
 }
 
 /* What add-flow sent decodes and encodes back to the same bytes.  The
- * exceptions are the match layer's: OXM fields 1.3 does not take from
- * us, and 1.0 exact matches, whose priority the spec makes the highest. */
+ * exceptions: OXM fields 1.3 does not take from us, 1.0 exact matches,
+ * whose priority the spec makes the highest, and (most of them) actions
+ * and fields the action and match layers do not decode yet: encap, decap,
+ * dec_nsh_ttl, debug_recirc, debug_slow, delete_field, the ct_nw_* and
+ * ct_ipv6_* matches. */
 static void test_wire_roundtrip(void **state)
 {
 	struct wire_check w = { .in = BYTEBUF_INITIALIZER,
@@ -199,7 +202,7 @@ static void test_wire_roundtrip(void **state)
 			note("encodes differently", c);
 	}
 	print_message("%zu of %zu messages round-trip\n", same, total);
-	assert_true(same >= 849 && total - same <= 5);
+	assert_true(same >= 2085 && total - same <= 119);
 	wire_free(&w);
 }
 
@@ -233,7 +236,7 @@ static void test_parse_to_wire(void **state)
 	}
 	print_message("%zu of %zu flows encode as add-flow sent them\n", same,
 		      total);
-	assert_true(same >= 840);
+	assert_true(same >= 2070);
 	wire_free(&w);
 }
 
