@@ -51,6 +51,8 @@ static bool dpb_lookup(void *aux, uint8_t table_id,
 	out->ofpacts_len = acts->len;
 	out->cookie = rule->cookie;
 	out->table_id = table_id;
+	out->is_table_miss = !rule->cr.priority &&
+			     of_match_is_catchall(rule->cr.match);
 	out->owner = (void *)rule;
 	return true;
 }

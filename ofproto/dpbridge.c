@@ -2,6 +2,7 @@
  * OpenFlow state, the connections and the datapath. */
 #include "dpbridge-private.h"
 
+#include <arpa/inet.h>
 #include <errno.h>
 #include <poll.h>
 #include <stdlib.h>
@@ -383,7 +384,7 @@ static enum ofperr packet_out(void *b_, const struct ofp_packet_out *po)
 	pkt = dp_packet_clone_data(po->packet, po->packet_len);
 	dp_packet_parse(pkt, &key);
 	of_flow_from_flow_key(&key, &flow);
-	flow.in_port = ofp_packet_out_in_port(po);
+	flow.in_port = htonl(ofp_packet_out_in_port(po));
 	rcu_read_lock();
 	dpb_xctx_init(&ctx, b, &flow, true);
 	xlate_out_init(&xo);

@@ -13,6 +13,7 @@
  * the change. */
 #include "dpbridge-private.h"
 
+#include <arpa/inet.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -168,7 +169,7 @@ static void revalidate_ukey(struct dpbridge *b, struct ukey *uk)
 	rcu_read_lock();
 	of_flow_from_flow_key(&uk->key, &flow);
 	in = dpb_port_by_odp(rcu_dereference(b->ports), uk->key.in_port);
-	flow.in_port = in ? in->ofp_port : XLATE_PORT_NONE;
+	flow.in_port = htonl(in ? in->ofp_port : XLATE_PORT_NONE);
 	dpb_xctx_init(&ctx, b, &flow, false);
 	xlate_out_init(&xo);
 	if (!dpb_translate(&ctx, &flow, NULL, &xo) && !xo.slow) {

@@ -10,6 +10,7 @@
  * revalidator. */
 #include "dpbridge-private.h"
 
+#include <arpa/inet.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -87,7 +88,7 @@ static void upcall_flow(const struct dpb_ports *ports,
 	const struct dpb_port *in = dpb_port_by_odp(ports, key->in_port);
 
 	of_flow_from_flow_key(key, flow);
-	flow->in_port = in ? in->ofp_port : XLATE_PORT_NONE;
+	flow->in_port = htonl(in ? in->ofp_port : XLATE_PORT_NONE);
 }
 
 static bool put_actions(struct nlbuf *b, const void *data, size_t len)

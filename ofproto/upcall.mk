@@ -12,3 +12,6 @@ UNIT_TESTS += tests/unit/test-ukey
 tests_unit_test_ukey_SOURCES = tests/unit/test-ukey.c
 tests_unit_test_ukey_CFLAGS = $(UNITFLAGS)
 tests_unit_test_ukey_LDADD = $(OFPROTO_UNITLIBS)
+EXTRA_DIST += tests/system/switch-lib.sh tests/system/test-switch-normal.sh \
+	tests/system/test-switch-openflow.sh \
+	tests/system/test-switch-controller.sh

@@ -95,7 +95,8 @@ void dpb_xlate_normal(void *aux, struct xlate_ctx *ctx)
 	struct dpb_xctx *x = aux;
 	const struct of_flow *flow = xlate_ctx_flow(ctx);
 	struct of_flow *wc = xlate_ctx_wc(ctx);
-	const struct dpb_port *in = dpb_port_by_ofp(x->ports, flow->in_port);
+	const struct dpb_port *in = dpb_port_by_ofp(x->ports,
+						    ntohl(flow->in_port));
 	const struct dpb_port *out;
 	struct vlan_tags tags, inside;
 	uint32_t out_port;
@@ -126,5 +127,6 @@ void dpb_xlate_normal(void *aux, struct xlate_ctx *ctx)
 			output_normal(ctx, out, &inside);
 		return;
 	}
-	flood(ctx, x->ports, in ? in->ofp_port : flow->in_port, &inside);
+	flood(ctx, x->ports, in ? in->ofp_port : ntohl(flow->in_port),
+	      &inside);
 }

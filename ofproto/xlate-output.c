@@ -151,6 +151,8 @@ static void xo_cookie_init(struct xlate_ctx *ctx,
 {
 	memset(ck, 0, sizeof *ck);
 	ck->type = XLATE_COOKIE_CONTROLLER;
+	if (reason == OFPACT_PIN_ACTION && ctx->rule_is_table_miss)
+		reason = XLATE_PIN_EXPLICIT_MISS;
 	ck->reason = reason;
 	ck->table_id = ctx->table_id;
 	ck->max_len = max_len;

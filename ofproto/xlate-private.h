@@ -20,6 +20,7 @@ struct xlate_ctx {
 
 	uint8_t table_id;
 	uint64_t rule_cookie;		/* as xlate_rule has it */
+	bool rule_is_table_miss;	/* likewise */
 	int depth;
 	int resubmits;
 	bool exit;			/* stop running actions */

@@ -222,13 +222,16 @@ bool xlate_resource_check(struct xlate_ctx *ctx)
 static void xlate_run_rule(struct xlate_ctx *ctx, const struct xlate_rule *r)
 {
 	uint64_t old_cookie = ctx->rule_cookie;
+	bool old_miss = ctx->rule_is_table_miss;
 
 	xlate_add_owner(ctx, r->owner);
 	ctx->rule_cookie = r->cookie;
+	ctx->rule_is_table_miss = r->is_table_miss;
 	ctx->depth++;
 	xlate_run(ctx, r->ofpacts, r->ofpacts_len);
 	ctx->depth--;
 	ctx->rule_cookie = old_cookie;
+	ctx->rule_is_table_miss = old_miss;
 }
 
 /* A miss in 'table_id' after a lookup that honours table-miss. */

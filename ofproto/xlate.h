@@ -52,8 +52,13 @@ struct xlate_rule {
 	size_t ofpacts_len;
 	uint64_t cookie;		/* host byte order */
 	uint8_t table_id;
+	bool is_table_miss;		/* priority 0, matching everything */
 	void *owner;
 };
+
+/* The packet-in reason a table-miss flow's "controller" action gives
+ * (OpenFlow reports it as no_match), beyond enum ofpact_pin_reason. */
+#define XLATE_PIN_EXPLICIT_MISS 7
 
 struct xlate_port {
 	uint32_t ofp_port, odp_port;
