@@ -380,6 +380,7 @@ int dpn_execute(struct dpif *dpif, const struct dp_packet *packet,
 		c = dp->execute_ctx;
 		c->depth = 0;
 		rcu_read_lock();
+		dpn_clock_tick(c);
 		dpn_actions_run(c, copy, &key, acts->data, acts->len);
 		dpn_tx_flush(c);
 		rcu_read_unlock();

@@ -6,6 +6,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static struct dpn_ctx *ctx_of(struct actions_ctx *actx)
 {
@@ -153,12 +154,14 @@ void dpn_actions_run(struct dpn_ctx *c, struct dp_packet *pkt,
 {
 	const struct nlattr *a, *last = NULL, *prev = NULL;
 	uint32_t left, port, head;
+	bool metered = false;   /* a meter may stop the list before its end */
 
 	NLATTR_FOR_EACH(a, left, acts, len) {
+		metered |= nlattr_type(a) == OVS_ACTION_ATTR_METER;
 		prev = last;
 		last = a;
 	}
-	if (!last || nlattr_type(last) != OVS_ACTION_ATTR_OUTPUT ||
+	if (!last || nlattr_type(last) != OVS_ACTION_ATTR_OUTPUT || metered ||
 	    (prev && runs_on_last(prev))) {
 		actions_execute(&c->actx, pkt, key, acts, len);
 		return;
@@ -322,10 +325,20 @@ void dpn_finish(struct dpn_ctx *c)
 	c->n_userspace = 0;
 }
 
+void dpn_clock_tick(struct dpn_ctx *c)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	c->actx.now_ns = (uint64_t)ts.tv_sec * 1000000000u +
+			 (uint64_t)ts.tv_nsec;
+}
+
 void dpn_input(struct dpn_ctx *c, struct dp_packet **pkts, unsigned int n)
 {
 	static const unsigned int depth0[DPN_BATCH];
 
+	dpn_clock_tick(c);
 	pass(c, pkts, depth0, n);
 	dpn_finish(c);
 }
@@ -341,6 +354,7 @@ int dpn_ctx_init(struct dpn_ctx *c, struct dp_netdev *dp, int id,
 	c->actx.recirc = cb_recirc;
 	c->actx.userspace = cb_userspace;
 	c->actx.prng = 0x2545f491u + (uint32_t)id;
+	c->actx.meters = &dp->meters;
 	c->actions_buf = malloc(DPN_ACTIONS_BUF);
 	if (!c->actions_buf)
 		return -ENOMEM;

@@ -6,6 +6,7 @@
  *   dpif-netdev-input.c    a batch through the cache, table and actions,
  *                          output batching, recirculation
  *   dpif-netdev-upcall.c   misses and userspace actions to the callback
+ *   dpif-netdev-meter.c    meters: set, get, del, features
  *
  * Locks, outermost first: dp->port_mutex (ports, threads, configuration),
  * dp->flow_mutex (megaflow writers), dp->upcall_lock (the callback).
@@ -21,6 +22,7 @@
 #include "dpif-netdev.h"
 #include "flow-emc.h"
 #include "flow-table.h"
+#include "meter.h"
 #include "netdev.h"
 
 #define DPN_BATCH NETDEV_MAX_BURST
@@ -164,6 +166,9 @@ struct dp_netdev {
 
 	pthread_mutex_t execute_mutex;
 	struct dpn_ctx *execute_ctx;
+
+	pthread_mutex_t meter_mutex;    /* meter writers and readers of stats */
+	struct meter_table meters;
 };
 
 /* dpif-netdev.c */
@@ -194,6 +199,12 @@ int dpn_flow_dump(struct dpif *, int (*cb)(const struct dpif_flow *, void *),
 int dpn_execute(struct dpif *, const struct dp_packet *,
 		const void *actions, size_t actions_len);
 
+/* dpif-netdev-meter.c: the dpif_class members of the same names. */
+int dpn_meter_features(struct dpif *, struct dpif_meter_features *);
+int dpn_meter_set(struct dpif *, uint32_t id, const struct dpif_meter_config *);
+int dpn_meter_get(struct dpif *, uint32_t id, struct dpif_meter_stats *);
+int dpn_meter_del(struct dpif *, uint32_t id, struct dpif_meter_stats *);
+
 /* dpif-netdev-port.c (port_mutex held, except where said) */
 int dpn_port_open(struct dp_netdev *, const char *name, const char *type,
 		  const char *const *options, struct dpn_port **);
@@ -223,6 +234,8 @@ void dpn_ctx_uninit(struct dpn_ctx *);
  * through the datapath; then whatever they recirculated, then the
  * userspace actions.  The packets stay the caller's. */
 void dpn_input(struct dpn_ctx *, struct dp_packet **pkts, unsigned int n);
+/* Reads the meters' clock for the packets run next. */
+void dpn_clock_tick(struct dpn_ctx *);
 /* Under rcu_read_lock(): runs validated 'acts' on 'pkt'; output is queued
  * until dpn_tx_flush(), which must come before rcu_read_unlock(). */
 void dpn_actions_run(struct dpn_ctx *, struct dp_packet *pkt,

@@ -73,6 +73,8 @@ static void dp_netdev_free(struct dp_netdev *dp)
 		free(dp->execute_ctx);
 	}
 	flow_table_destroy(&dp->table);
+	meter_table_destroy(&dp->meters);
+	pthread_mutex_destroy(&dp->meter_mutex);
 	pthread_mutex_destroy(&dp->port_mutex);
 	pthread_mutex_destroy(&dp->flow_mutex);
 	pthread_mutex_destroy(&dp->execute_mutex);
@@ -99,6 +101,7 @@ static int dp_create(const char *name, struct dp_netdev **dpp)
 	pthread_mutex_init(&dp->port_mutex, NULL);
 	pthread_mutex_init(&dp->flow_mutex, NULL);
 	pthread_mutex_init(&dp->execute_mutex, NULL);
+	pthread_mutex_init(&dp->meter_mutex, NULL);
 	pthread_rwlock_init(&dp->upcall_lock, NULL);
 	dp->config.n_pmd = 1;
 	dp->config.emc_insert_inv = 100;
@@ -107,7 +110,9 @@ static int dp_create(const char *name, struct dp_netdev **dpp)
 	dp->name = strdup(name);
 	dp->execute_ctx = malloc(sizeof *dp->execute_ctx);
 	if (!dp->name || !dp->execute_ctx ||
+	    meter_table_init(&dp->meters, METER_ID_LIMIT) ||
 	    flow_table_init(&dp->table, dp->config.flow_limit)) {
+		meter_table_destroy(&dp->meters);
 		free(dp->name);
 		free(dp->execute_ctx);
 		free(dp);
@@ -581,4 +586,8 @@ const struct dpif_class dpif_netdev_class = {
 	.flow_dump = dpn_flow_dump,
 	.execute = dpn_execute,
 	.register_upcall_cb = dpn_register_upcall_cb,
+	.meter_features = dpn_meter_features,
+	.meter_set = dpn_meter_set,
+	.meter_get = dpn_meter_get,
+	.meter_del = dpn_meter_del,
 };

@@ -198,3 +198,46 @@ void dpif_register_upcall_cb(struct dpif *dpif, dpif_upcall_cb *cb, void *aux)
 {
 	dpif->class->register_upcall_cb(dpif, cb, aux);
 }
+
+/* A provider without meters says so. */
+static int no_meters(struct dpif *dpif)
+{
+	begin(dpif);
+	dpif_set_error(dpif, "%s datapaths have no meters", dpif_type(dpif));
+	return -EOPNOTSUPP;
+}
+
+int dpif_meter_features(struct dpif *dpif, struct dpif_meter_features *f)
+{
+	memset(f, 0, sizeof *f);
+	if (!dpif->class->meter_features)
+		return no_meters(dpif);
+	return DPIF_CALL(dpif, meter_features, f);
+}
+
+int dpif_meter_set(struct dpif *dpif, uint32_t id,
+		   const struct dpif_meter_config *cfg)
+{
+	if (!dpif->class->meter_set)
+		return no_meters(dpif);
+	return DPIF_CALL(dpif, meter_set, id, cfg);
+}
+
+int dpif_meter_get(struct dpif *dpif, uint32_t id,
+		   struct dpif_meter_stats *stats)
+{
+	memset(stats, 0, sizeof *stats);
+	if (!dpif->class->meter_get)
+		return no_meters(dpif);
+	return DPIF_CALL(dpif, meter_get, id, stats);
+}
+
+int dpif_meter_del(struct dpif *dpif, uint32_t id,
+		   struct dpif_meter_stats *stats)
+{
+	if (stats)
+		memset(stats, 0, sizeof *stats);
+	if (!dpif->class->meter_del)
+		return no_meters(dpif);
+	return DPIF_CALL(dpif, meter_del, id, stats);
+}

@@ -19,6 +19,7 @@
 
 #include "dp-packet.h"
 #include "flow-table.h"
+#include "meter.h"
 #include "nlattr.h"
 
 struct dpif;
@@ -89,6 +90,30 @@ struct dpif_port_stats {
 	uint64_t tx_packets, tx_bytes, tx_dropped, tx_errors;
 	uint64_t tx_aborted_errors, tx_carrier_errors;
 	uint64_t collisions;
+};
+
+/* A meter: flags METER_F_*, bands of types METER_BAND_* (datapath/core/
+ * meter.h, where the token buckets are described).  Set replaces a meter
+ * whole, its counts starting again. */
+struct dpif_meter_config {
+	uint32_t flags;
+	uint32_t n_bands;
+	struct meter_band_config bands[METER_MAX_BANDS];
+};
+
+/* What went into a meter, and what each band applied to. */
+struct dpif_meter_stats {
+	uint64_t packet_in_count;
+	uint64_t byte_in_count;
+	uint32_t n_bands;
+	struct meter_counts bands[METER_MAX_BANDS];
+};
+
+struct dpif_meter_features {
+	uint32_t max_meters;            /* ids are below it */
+	uint32_t max_bands;
+	uint32_t band_types;            /* bit 1 << METER_BAND_* each */
+	uint32_t capabilities;          /* METER_F_* supported */
 };
 
 /* An upcall: a packet that missed, with its key, handed to the daemon. */
@@ -166,6 +191,13 @@ struct dpif_class {
 		       const void *actions, size_t actions_len);
 
 	void (*register_upcall_cb)(struct dpif *, dpif_upcall_cb *, void *);
+
+	/* Meters; all NULL in a provider without them. */
+	int (*meter_features)(struct dpif *, struct dpif_meter_features *);
+	int (*meter_set)(struct dpif *, uint32_t id,
+			 const struct dpif_meter_config *);
+	int (*meter_get)(struct dpif *, uint32_t id, struct dpif_meter_stats *);
+	int (*meter_del)(struct dpif *, uint32_t id, struct dpif_meter_stats *);
 };
 
 /* A dpif: its class, and a message for the last error, if any. */
@@ -228,6 +260,18 @@ int dpif_flow_dump(struct dpif *, int (*cb)(const struct dpif_flow *, void *),
 int dpif_execute(struct dpif *, const struct dp_packet *packet,
 		 const void *actions, size_t actions_len);
 void dpif_register_upcall_cb(struct dpif *, dpif_upcall_cb *, void *aux);
+
+/* Meters.  Every call returns -EOPNOTSUPP on a provider without meters
+ * (the features then all zero).  set: 0, -EFBIG (id not below
+ * max_meters), -EBADF (unknown flags, or both KBPS and PKTPS), -EINVAL (no
+ * bands, more than max_bands, a zero rate), -ENODEV (unknown band type), as
+ * Open vSwitch's userspace datapath answers, nothing changed on error.
+ * get and del: 0, -EFBIG or -ENOENT; del's 'stats' may be NULL. */
+int dpif_meter_features(struct dpif *, struct dpif_meter_features *);
+int dpif_meter_set(struct dpif *, uint32_t id,
+		   const struct dpif_meter_config *);
+int dpif_meter_get(struct dpif *, uint32_t id, struct dpif_meter_stats *);
+int dpif_meter_del(struct dpif *, uint32_t id, struct dpif_meter_stats *);
 
 /* For providers: fills in the common part of a new handle. */
 void dpif_init(struct dpif *, const struct dpif_class *, const char *name);

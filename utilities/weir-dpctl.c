@@ -16,7 +16,7 @@
 static const char *const commands[] = {
 	"add-dp", "del-dp", "dump-dps", "show", "add-if", "del-if",
 	"dump-flows", "add-flow", "mod-flow", "del-flow", "get-flow",
-	"del-flows",
+	"del-flows", "add-meter", "del-meter", "dump-meters",
 };
 
 static void usage(void)
@@ -38,6 +38,14 @@ static void usage(void)
 	       "  del-flow [DP] FLOW            delete a flow\n"
 	       "  get-flow [DP] ufid:UFID       print one flow\n"
 	       "  del-flows [DP]                delete every flow\n"
+	       "  add-meter [DP] ID [kbps|pktps] [burst] [stats] BAND...\n"
+	       "                                add or replace a meter; BAND "
+	       "is\n"
+	       "      type=drop|dscp_remark,rate=N[,burst_size=N]"
+	       "[,prec_level=N]\n"
+	       "  del-meter [DP] ID             delete a meter (-s: its "
+	       "counts)\n"
+	       "  dump-meters [DP] [ID]         print meter counts\n"
 	       "DP is [TYPE@]NAME (TYPE netdev by default); it may be left "
 	       "out when only one\ndatapath exists.\n"
 	       "Options:\n"

@@ -1,5 +1,7 @@
 /* dpctl commands on datapaths and their ports: add-dp, del-dp, dump-dps,
- * show (with -s, each port's counters), add-if, del-if. */
+ * show (with -s, each port's counters), add-if, del-if; and their meters:
+ * add-meter, del-meter, dump-meters (Open vSwitch's dpctl has none: these
+ * follow ovs-ofctl's meter words and print its meter-stats fields). */
 #include "dpctl-private.h"
 
 #include <errno.h>
@@ -444,6 +446,196 @@ static int dpctl_dump_dps(int argc, const char *argv[], FILE *out, void *aux)
 	return 0;
 }
 
+/* ---- Meters. ---- */
+
+/* One band: "type=drop|dscp_remark,rate=N[,burst_size=N][,prec_level=N]". */
+static int dpctl_meter_band(const char *arg, struct meter_band_config *b,
+			    FILE *out)
+{
+	char *buf = xstrdup(arg), *save = NULL, *kv;
+	int error = 0;
+
+	memset(b, 0, sizeof *b);
+	for (kv = strtok_r(buf, ",", &save); kv && !error;
+	     kv = strtok_r(NULL, ",", &save)) {
+		char *eq = strchr(kv, '=');
+		uint32_t v = 0;
+
+		if (eq)
+			*eq++ = '\0';
+		if (eq && !strcmp(kv, "type")) {
+			b->type = !strcmp(eq, "drop") ? METER_BAND_DROP
+				  : !strcmp(eq, "dscp_remark")
+				  ? METER_BAND_DSCP_REMARK : 0;
+			error = b->type ? 0 : -EINVAL;
+		} else if (!eq || dpctl_parse_port_no(eq, &v)) {
+			error = -EINVAL;
+		} else if (!strcmp(kv, "rate")) {
+			b->rate = v;
+		} else if (!strcmp(kv, "burst_size")) {
+			b->burst = v;
+		} else if (!strcmp(kv, "prec_level") && v <= UINT8_MAX) {
+			b->prec_level = (uint8_t)v;
+		} else {
+			error = -EINVAL;
+		}
+		if (error)
+			fprintf(out, "add-meter: bad band \"%s\": \"%s\"\n", arg,
+				kv);
+	}
+	if (!error && (!b->type || !b->rate)) {
+		fprintf(out, "add-meter: band \"%s\" needs a type and a rate\n",
+			arg);
+		error = -EINVAL;
+	}
+	free(buf);
+	return error;
+}
+
+static const struct {
+	const char *word;
+	uint32_t flag;
+} dpctl_meter_flags[] = {
+	{ "kbps", METER_F_KBPS }, { "pktps", METER_F_PKTPS },
+	{ "burst", METER_F_BURST }, { "stats", METER_F_STATS },
+};
+
+static uint32_t dpctl_meter_flag(const char *word)
+{
+	for (size_t i = 0; i < sizeof dpctl_meter_flags /
+				sizeof *dpctl_meter_flags; i++)
+		if (!strcmp(word, dpctl_meter_flags[i].word))
+			return dpctl_meter_flags[i].flag;
+	return 0;
+}
+
+/* "[DP] ID ...": the datapath is there unless the first argument is a
+ * number.  Returns the index after the id, or -EINVAL. */
+static int dpctl_meter_id(const char *cmd, const struct dpctl_args *a,
+			  const char **dp, uint32_t *id, FILE *out)
+{
+	int i = a->n > 1 && (a->pos[0][0] < '0' || a->pos[0][0] > '9');
+
+	*dp = i ? a->pos[0] : NULL;
+	if (i >= a->n || dpctl_parse_port_no(a->pos[i], id)) {
+		fprintf(out, "%s: bad meter id \"%s\"\n", cmd,
+			i < a->n ? a->pos[i] : "");
+		return -EINVAL;
+	}
+	return i + 1;
+}
+
+static int dpctl_add_meter(int argc, const char *argv[], FILE *out,
+			   void *aux)
+{
+	struct dpif_meter_config cfg;
+	struct dpctl_args a;
+	struct dpif *dpif;
+	const char *dp;
+	uint32_t id, flag;
+	int i, error;
+
+	memset(&cfg, 0, sizeof cfg);
+	if (dpctl_parse_args(argc, argv, 0, 2, 16, &a, out))
+		return -EINVAL;
+	i = dpctl_meter_id(argv[0], &a, &dp, &id, out);
+	if (i < 0)
+		return i;
+	for (; i < a.n && (flag = dpctl_meter_flag(a.pos[i])); i++)
+		cfg.flags |= flag;
+	for (; i < a.n; i++) {
+		if (cfg.n_bands == METER_MAX_BANDS) {
+			fprintf(out, "%s: more than %d bands\n", argv[0],
+				METER_MAX_BANDS);
+			return -EINVAL;
+		}
+		if (dpctl_meter_band(a.pos[i], &cfg.bands[cfg.n_bands++], out))
+			return -EINVAL;
+	}
+	if (!cfg.n_bands) {
+		fprintf(out, "%s: no band\n", argv[0]);
+		return -EINVAL;
+	}
+	dpif = dpctl_open(aux, dp, out);
+	if (!dpif)
+		return -EINVAL;
+	error = dpif_meter_set(dpif, id, &cfg);
+	if (error)
+		dpctl_error(out, dpif, error, argv[0]);
+	dpctl_release(aux, dpif);
+	return error;
+}
+
+static void dpctl_meter_print(FILE *out, uint32_t id,
+			      const struct dpif_meter_stats *s)
+{
+	fprintf(out, "meter:%"PRIu32" packet_in_count:%"PRIu64
+		" byte_in_count:%"PRIu64" bands:\n", id, s->packet_in_count,
+		s->byte_in_count);
+	for (uint32_t i = 0; i < s->n_bands && i < METER_MAX_BANDS; i++)
+		fprintf(out, "%"PRIu32": packet_count:%"PRIu64
+			" byte_count:%"PRIu64"\n", i, s->bands[i].n_packets,
+			s->bands[i].n_bytes);
+}
+
+/* del-meter [DP] ID (printing its last counts with -s), and
+ * dump-meters [DP] [ID]. */
+static int dpctl_meter_cmd(int argc, const char *argv[], FILE *out,
+			   void *aux, bool del)
+{
+	struct dpif_meter_features f;
+	struct dpif_meter_stats s;
+	struct dpctl_args a;
+	struct dpif *dpif;
+	const char *dp = NULL;
+	uint32_t id = 0;
+	bool all;
+	int error;
+
+	if (dpctl_parse_args(argc, argv, del ? DPCTL_STATS : 0, del ? 1 : 0,
+			     2, &a, out))
+		return -EINVAL;
+	all = !del && (a.n == 0 || (a.n == 1 && (a.pos[0][0] < '0' ||
+						 a.pos[0][0] > '9')));
+	if (all)
+		dp = a.n ? a.pos[0] : NULL;
+	else if (dpctl_meter_id(argv[0], &a, &dp, &id, out) != a.n)
+		return -EINVAL;
+	dpif = dpctl_open(aux, dp, out);
+	if (!dpif)
+		return -EINVAL;
+	if (del) {
+		error = dpif_meter_del(dpif, id, &s);
+		if (!error && (a.opts & DPCTL_STATS))
+			dpctl_meter_print(out, id, &s);
+	} else if (!all) {
+		error = dpif_meter_get(dpif, id, &s);
+		if (!error)
+			dpctl_meter_print(out, id, &s);
+	} else {
+		error = dpif_meter_features(dpif, &f);
+		for (id = 0; !error && id < f.max_meters; id++)
+			if (!dpif_meter_get(dpif, id, &s))
+				dpctl_meter_print(out, id, &s);
+	}
+	if (error)
+		dpctl_error(out, dpif, error, argv[0]);
+	dpctl_release(aux, dpif);
+	return error;
+}
+
+static int dpctl_del_meter(int argc, const char *argv[], FILE *out,
+			   void *aux)
+{
+	return dpctl_meter_cmd(argc, argv, out, aux, true);
+}
+
+static int dpctl_dump_meters(int argc, const char *argv[], FILE *out,
+			     void *aux)
+{
+	return dpctl_meter_cmd(argc, argv, out, aux, false);
+}
+
 void dpctl_register_dp_commands(struct dpctl *dpctl,
 				struct unixctl_server *server)
 {
@@ -461,4 +653,13 @@ void dpctl_register_dp_commands(struct dpctl *dpctl,
 				 dpctl);
 	unixctl_command_register(server, "dpctl/del-if", "DP IFACE...", 2, 16,
 				 dpctl_del_if, dpctl);
+	unixctl_command_register(server, "dpctl/add-meter",
+				 "[DP] ID [kbps|pktps] [burst] [stats] "
+				 "type=TYPE,rate=N[,burst_size=N]"
+				 "[,prec_level=N]...", 2, 16, dpctl_add_meter,
+				 dpctl);
+	unixctl_command_register(server, "dpctl/del-meter", "[-s] [DP] ID",
+				 1, 3, dpctl_del_meter, dpctl);
+	unixctl_command_register(server, "dpctl/dump-meters", "[DP] [ID]",
+				 0, 2, dpctl_dump_meters, dpctl);
 }

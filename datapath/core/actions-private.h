@@ -27,6 +27,11 @@ int actions_pop_mpls(struct dp_packet *, __be16 ethertype);
 int actions_set(struct dp_packet *, struct flow_key *, const struct nlattr *ka,
 		bool masked);
 
+/* Raises the drop precedence of the DSCP of the IPv4 or IPv6 packet by
+ * 'prec_level', at most to 3: 0, or -EINVAL when the IP header is not
+ * whole, -ENOMEM. */
+int actions_dscp_remark(struct dp_packet *, bool ipv6, u8 prec_level);
+
 /* The payload length of a settable OVS_KEY_ATTR_* type, or 0. */
 u32 actions_set_key_len(int key_type);
 

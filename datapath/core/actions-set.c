@@ -176,6 +176,40 @@ static int set_ipv4(struct dp_packet *pkt, const struct ovs_key_ipv4 *v,
 	return 0;
 }
 
+/* The DSCP's drop precedence: bits 4 and 3 of the traffic class byte, the
+ * 'y' of RFC 2597's AFxy code points. */
+#define DSCP_PREC_SHIFT 3
+#define DSCP_PREC_MASK  (3u << DSCP_PREC_SHIFT)
+
+static u8 dscp_raise(u8 tc, u8 prec_level)
+{
+	u32 prec = ((tc & DSCP_PREC_MASK) >> DSCP_PREC_SHIFT) + prec_level;
+
+	if (prec > 3)
+		prec = 3;
+	return (u8)((tc & ~DSCP_PREC_MASK) | prec << DSCP_PREC_SHIFT);
+}
+
+int actions_dscp_remark(struct dp_packet *pkt, bool ipv6, u8 prec_level)
+{
+	u8 *ip = ip_header(pkt, ipv6 ? 6 : 4,
+			   ipv6 ? IPV6_HEADER_LEN : IPV4_HEADER_LEN);
+	u32 vtc, tc;
+
+	if (!ip)
+		return -EINVAL;
+	if (!ipv6) {
+		tc = ip[offsetof(struct pkt_ipv4, tos)];
+		ipv4_set_byte(ip, offsetof(struct pkt_ipv4, tos),
+			      dscp_raise((u8)tc, prec_level), 0xff);
+		return 0;
+	}
+	vtc = be32_to_cpu(dp_get_be32(ip));
+	tc = dscp_raise((u8)(vtc >> 20), prec_level);
+	dp_put_be32(ip, cpu_to_be32((vtc & 0xf00fffff) | tc << 20));
+	return 0;
+}
+
 static int set_ipv6(struct dp_packet *pkt, const struct flow_key *key,
 		    const struct ovs_key_ipv6 *v, const struct ovs_key_ipv6 *m)
 {

@@ -3,6 +3,7 @@
  * ethertype, how many VLAN tags and MPLS labels) follow what the flow's key
  * and mask promise, tracked along the list as actions change it. */
 #include "actions-private.h"
+#include "meter.h"
 
 #define LEN_VAR   0xffff        /* checked by the action's own rules */
 #define LEN_UNSUP 0xfffe        /* an upstream action this datapath lacks */
@@ -33,7 +34,7 @@ static const struct action_desc descs[ACTIONS_ATTR_MAX + 1] = {
 	[OVS_ACTION_ATTR_CT_CLEAR] = { "ct_clear", LEN_UNSUP },
 	[OVS_ACTION_ATTR_PUSH_NSH] = { "push_nsh", LEN_UNSUP },
 	[OVS_ACTION_ATTR_POP_NSH] = { "pop_nsh", LEN_UNSUP },
-	[OVS_ACTION_ATTR_METER] = { "meter", LEN_UNSUP },
+	[OVS_ACTION_ATTR_METER] = { "meter", sizeof(u32) },
 	[OVS_ACTION_ATTR_CLONE] = { "clone", LEN_VAR },
 	[OVS_ACTION_ATTR_CHECK_PKT_LEN] = { "check_pkt_len", LEN_VAR },
 	[OVS_ACTION_ATTR_ADD_MPLS] = { "add_mpls", LEN_UNSUP },
@@ -379,6 +380,10 @@ static int check_action(struct vcheck *v, const struct nlattr *a,
 		return check_push_mpls(v, a, k);
 	case OVS_ACTION_ATTR_POP_MPLS:
 		return check_pop_mpls(v, a, k);
+	case OVS_ACTION_ATTR_METER:
+		if (actions_get_u32(a) >= METER_ID_LIMIT)
+			return fail(v, a, -EINVAL, "meter id out of range");
+		return 0;
 	case OVS_ACTION_ATTR_TRUNC:
 		if (actions_get_u32(a) < ETH_HEADER_LEN)
 			return fail(v, a, -EINVAL,

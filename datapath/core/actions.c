@@ -3,6 +3,7 @@
  * actions-set.c; this file runs the list, nests, and calls the caller. */
 #include "actions-private.h"
 #include "hash.h"
+#include "meter.h"
 
 /* Returned by a list that ended in an explicit drop. */
 #define LIST_STOPPED 1
@@ -233,6 +234,30 @@ static int changed(struct actions_exec *x, int err)
 	return err;
 }
 
+/* LIST_STOPPED when a drop band applies; a remark band rewrites the DSCP of
+ * IP packets and leaves others alone. */
+static int do_meter(struct actions_exec *x, u32 id)
+{
+	u8 prec = 0;
+	bool ipv6;
+
+	if (!x->ctx->meters)
+		return 0;
+	switch (meter_run(x->ctx->meters, id, dp_packet_size(x->pkt),
+			  x->ctx->now_ns, &prec)) {
+	case METER_DROP:
+		return LIST_STOPPED;
+	case METER_REMARK:
+		refresh_key(x);
+		ipv6 = x->key->eth_type == DP_BE16(ETH_TYPE_IPV6);
+		if (ipv6 || x->key->eth_type == DP_BE16(ETH_TYPE_IP))
+			return changed(x, actions_dscp_remark(x->pkt, ipv6, prec));
+		return 0;
+	default:
+		return 0;
+	}
+}
+
 static int run_list(struct actions_exec *x, const struct nlattr *acts, u32 len)
 {
 	const struct nlattr *a;
@@ -282,6 +307,9 @@ static int run_list(struct actions_exec *x, const struct nlattr *acts, u32 len)
 			break;
 		case OVS_ACTION_ATTR_HASH:
 			do_hash(x, arg);
+			break;
+		case OVS_ACTION_ATTR_METER:
+			err = do_meter(x, actions_get_u32(a));
 			break;
 		case OVS_ACTION_ATTR_TRUNC:
 			x->trunc_len = actions_get_u32(a);

@@ -44,7 +44,9 @@
  *  - userspace needs a PID attribute but accepts PID 0 (the userspace home
  *    has no netlink PIDs); unknown nested attributes are refused;
  *  - hash also takes OVS_HASH_ALG_SYM_L4 (Open vSwitch userspace's value 1);
- *  - ct, ct_clear, meter, tunnels, NSH, push/pop_eth, add_mpls, dec_ttl and
+ *  - meter ids must be below METER_ID_LIMIT (meter.h), the most any
+ *    table has; upstream checks only the length;
+ *  - ct, ct_clear, tunnels, NSH, push/pop_eth, add_mpls, dec_ttl and
  *    psample are refused with -EOPNOTSUPP, "not supported by this datapath".
  *
  * Execution (actions_execute) trusts validation for attribute layout, and
@@ -64,6 +66,10 @@
  *    packet itself when they are the last action of their list.
  *  - trunc applies to the next output or userspace action (a truncated copy
  *    is handed over), as upstream.
+ *  - meter runs the packet through ctx->meters at ctx->now_ns: a drop band
+ *    ends the list as drop does, a DSCP remark band raises the IPv4 or
+ *    IPv6 DSCP's drop precedence (the checksum fixed), a missing meter or
+ *    table passes the packet, as upstream.
  *  - drop (ACTIONS_ATTR_DROP, the last of its list, as upstream) ends its
  *    list: the packet is not output further, which is not an error. */
 #ifndef WEIR_DP_ACTIONS_H
@@ -73,6 +79,7 @@
 #include "nlattr.h"
 
 struct dp_packet;
+struct meter_table;
 
 /* Nested action lists (sample, clone, check_pkt_len) inside the top list. */
 #define ACTIONS_MAX_DEPTH 4
@@ -118,6 +125,8 @@ struct actions_ctx {
 		       const struct flow_key *, u32 recirc_id);
 	void *aux;
 	u32 prng;
+	struct meter_table *meters;     /* NULL: meters pass every packet */
+	u64 now_ns;                     /* the meters' clock, for this batch */
 };
 
 /* Checks the action list [acts, acts+len) for a flow with 'key' and 'mask'

@@ -30,6 +30,8 @@ lib_libweir_a_SOURCES += \
 	datapath/core/flow-table.h \
 	datapath/core/flow-table.c \
 	datapath/core/flow-emc.h \
-	datapath/core/flow-emc.c
+	datapath/core/flow-emc.c \
+	datapath/core/meter.h \
+	datapath/core/meter.c
 # The kernel home's packet API, checked by tests/kernel/test-core-kbuild.sh.
 EXTRA_DIST += datapath/linux/dp-packet.h

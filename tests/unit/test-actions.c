@@ -1130,7 +1130,7 @@ static void test_refuse_framing(void **state)
 static void test_refuse_unsupported(void **state)
 {
 	static const u16 types[] = {
-		OVS_ACTION_ATTR_CT, OVS_ACTION_ATTR_METER,
+		OVS_ACTION_ATTR_CT,
 		OVS_ACTION_ATTR_CT_CLEAR, OVS_ACTION_ATTR_PUSH_ETH,
 		OVS_ACTION_ATTR_POP_ETH, OVS_ACTION_ATTR_PUSH_NSH,
 		OVS_ACTION_ATTR_POP_NSH, OVS_ACTION_ATTR_ADD_MPLS,
@@ -1513,10 +1513,10 @@ static void test_refuse_nested(void **state)
 	nlbuf_put_u32(&a.b, OVS_SAMPLE_ATTR_PROBABILITY, 1);
 	inner = nest_start(&a, OVS_SAMPLE_ATTR_ACTIONS);
 	put_output(&a, 1);
-	nlbuf_put_u32(&a.b, OVS_ACTION_ATTR_METER, 1);
+	nlbuf_put_u32(&a.b, OVS_ACTION_ATTR_CT, 1);
 	nest_end(&a, inner);
 	nest_end(&a, nest);
-	assert_refused(&a, &key, NULL, -EOPNOTSUPP, OVS_ACTION_ATTR_METER, 24);
+	assert_refused(&a, &key, NULL, -EOPNOTSUPP, OVS_ACTION_ATTR_CT, 24);
 
 	/* check_pkt_len: no length, zero, a missing branch. */
 	for (i = 0; i < 3; i++) {
