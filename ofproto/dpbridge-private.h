@@ -101,6 +101,8 @@ struct dpb_xctx {
 	struct xlate_bucket **buckets;	/* groups' buckets as translation
 					 * sees them */
 	size_t n_buckets, buckets_cap;
+	uint32_t *group_ids;		/* every group looked up */
+	size_t n_groups, groups_cap;
 	FILE *trace;			/* ofproto/trace's output, or NULL */
 };
 

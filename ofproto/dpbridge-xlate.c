@@ -132,6 +132,9 @@ static bool dpb_group(void *aux, uint32_t group_id, struct xlate_group *g)
 	ctx->buckets = xgrow_n(ctx->buckets, &ctx->buckets_cap,
 			       ctx->n_buckets + 1, sizeof *ctx->buckets);
 	ctx->buckets[ctx->n_buckets++] = xb;
+	ctx->group_ids = xgrow_n(ctx->group_ids, &ctx->groups_cap,
+				 ctx->n_groups + 1, sizeof *ctx->group_ids);
+	ctx->group_ids[ctx->n_groups++] = og->id;
 	g->id = og->id;
 	g->type = og->type;		/* OFPGT11_* = XLATE_GROUP_* */
 	g->buckets = xb;
@@ -174,6 +177,9 @@ void dpb_xctx_uninit(struct dpb_xctx *ctx)
 	for (size_t i = 0; i < ctx->n_buckets; i++)
 		free(ctx->buckets[i]);
 	free(ctx->buckets);
+	free(ctx->group_ids);
+	ctx->group_ids = NULL;
+	ctx->n_groups = ctx->groups_cap = 0;
 	ctx->buckets = NULL;
 	ctx->n_buckets = ctx->buckets_cap = 0;
 	free(ctx->visits);

@@ -128,6 +128,14 @@ static void mark_all(struct ukey *uk, void *b_)
 	b->dirty[b->n_dirty++] = uk;
 }
 
+/* Groups have no index of their own: a group change marks every ukey
+ * that went through any group. */
+static void mark_grouped(struct ukey *uk, void *b)
+{
+	if (uk->n_groups)
+		mark_all(uk, b);
+}
+
 static void revalidate_all(struct dpbridge *b)
 {
 	ukey_map_for_each(b->ukeys, mark_all, b);
@@ -330,7 +338,12 @@ static enum ofperr handle_request(void *b_, struct ofconn *ofconn,
 
 	ofproto_replies_init(&replies);
 	err = ofproto_handle(b->ofproto, msg, &conn, &replies);
-	for (size_t i = 0; !err && i < replies.n; i++)
+	if (!err && (msg->type == OFPTYPE_GROUP_MOD ||
+		     msg->type == OFPTYPE_BUNDLE_CONTROL)) {
+		ukey_map_for_each(b->ukeys, mark_grouped, b);
+		dpb_reval_kick(b);
+	}
+	for (size_t i = 0; i < replies.n; i++)
 		ofconn_send(ofconn, &replies.msgs[i]);
 	ofproto_replies_destroy(&replies);
 	return err;

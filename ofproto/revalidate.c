@@ -87,6 +87,16 @@ static void push_stats(struct dpbridge *b, struct ukey *uk,
 		if (v->rule)
 			rule_credit_stats(v->rule, dp, db, st->used);
 	}
+	/* Groups by id: one replaced since keeps its counts going. */
+	rcu_read_lock();
+	for (size_t i = 0; i < uk->n_groups; i++) {
+		const struct ofproto_group *g;
+
+		g = ofproto_group_lookup(b->ofproto, uk->group_ids[i]);
+		if (g)
+			ofproto_group_credit(g, -1, dp, db);
+	}
+	rcu_read_unlock();
 }
 
 static int put_key_mask(const struct ukey *uk, struct nlbuf *key,

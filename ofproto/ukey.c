@@ -119,6 +119,7 @@ void ukey_destroy(struct ukey *uk)
 	free(uk->table_pos);
 	free(uk->refs);
 	free(uk->recircs);
+	free(uk->group_ids);
 	free(uk);
 }
 

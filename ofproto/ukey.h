@@ -48,6 +48,8 @@ struct ukey {
 	uint64_t version;               /* tables' version translated in */
 	uint32_t *recircs;              /* recirculation ids it holds */
 	size_t n_recircs;
+	uint32_t *group_ids;            /* groups its packets go through */
+	size_t n_groups;
 
 	/* The revalidator's. */
 	uint64_t pushed_packets, pushed_bytes;

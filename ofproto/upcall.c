@@ -62,6 +62,12 @@ struct ukey *dpb_ukey_from_xlate(const struct dpb_xctx *ctx,
 	free(uses);
 	uk->key = *key;
 	uk->mask = *mask;
+	if (ctx->n_groups) {
+		uk->group_ids = xcalloc(ctx->n_groups, sizeof *uk->group_ids);
+		memcpy(uk->group_ids, ctx->group_ids,
+		       ctx->n_groups * sizeof *uk->group_ids);
+		uk->n_groups = ctx->n_groups;
+	}
 	/* The rules stay readable while the ukey names them. */
 	for (size_t i = 0; i < uk->n_visits; i++)
 		if (uk->visits[i].rule)

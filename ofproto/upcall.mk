@@ -14,4 +14,5 @@ tests_unit_test_ukey_CFLAGS = $(UNITFLAGS)
 tests_unit_test_ukey_LDADD = $(OFPROTO_UNITLIBS)
 EXTRA_DIST += tests/system/switch-lib.sh tests/system/test-switch-normal.sh \
 	tests/system/test-switch-openflow.sh \
-	tests/system/test-switch-controller.sh
+	tests/system/test-switch-controller.sh \
+	tests/system/test-switch-actions.sh
