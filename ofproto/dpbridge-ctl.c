@@ -70,6 +70,10 @@ int dpbridge_run(struct dpbridge *b)
 	int timeout = 1000;
 
 	connmgr_run(b->connmgr);
+	if (now >= b->next_meter_push_ms) {
+		dpb_meters_push_stats(b);
+		b->next_meter_push_ms = now + 1000;
+	}
 	timeout = min_timeout(timeout, ofproto_run(b->ofproto, now) - now);
 	mac_table_expire(b->macs, now);
 	timeout = min_timeout(timeout, mac_table_next_expiry(b->macs) - now);

@@ -44,6 +44,13 @@ struct dpb_async {
 	int wake_fd;			/* eventfd the main loop watches */
 };
 
+/* A datapath meter set from OpenFlow, and its counts as last pushed to
+ * the OpenFlow meter. */
+struct dpb_meter {
+	uint32_t id;
+	struct dpif_meter_stats pushed;
+};
+
 struct dpb_counters {
 	uint64_t upcalls, upcall_errors, retranslated;
 	uint64_t flows_added, flows_deleted, flows_modified;
@@ -67,6 +74,9 @@ struct dpbridge {
 	struct dpb_async async;
 	struct dpb_counters counters;	/* atomics */
 	uint64_t mac_seq;		/* MAC table changes seen */
+	struct dpb_meter *meters;	/* datapath meters set from OpenFlow */
+	size_t n_meters, meters_cap;
+	long long next_meter_push_ms;
 
 	/* Ukeys a change marked, for the revalidator (under the ukey map's
 	 * lock). */
@@ -119,6 +129,13 @@ int dpb_translate_actions(struct dpb_xctx *, const struct of_flow *,
 			  size_t ofpacts_len, struct xlate_out *);
 /* A flow_mod the bridge makes itself, through a controller's path. */
 enum ofperr dpb_flow_mod(struct dpbridge *, const struct of_flow_mod *);
+
+/* Meters (dpbridge-meter.c): translation's meter op, and the datapath
+ * brought in line after a METER_MOD was applied. */
+uint32_t dpb_xlate_meter(void *aux, uint32_t meter_id);
+void dpb_meter_mod_done(struct dpbridge *, const struct ofpmsg *);
+/* Datapath meter counts to the OpenFlow meters (main thread). */
+void dpb_meters_push_stats(struct dpbridge *);
 
 /* NORMAL (xlate-normal.c). */
 void dpb_xlate_normal(void *aux, struct xlate_ctx *);

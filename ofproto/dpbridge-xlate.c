@@ -159,6 +159,7 @@ const struct xlate_ops dpb_xlate_ops = {
 	.group = dpb_group,
 	.learn = dpb_learn,
 	.normal = dpb_xlate_normal,
+	.meter = dpb_xlate_meter,
 };
 
 void dpb_xctx_init(struct dpb_xctx *ctx, struct dpbridge *b,

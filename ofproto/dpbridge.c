@@ -343,6 +343,8 @@ static enum ofperr handle_request(void *b_, struct ofconn *ofconn,
 		ukey_map_for_each(b->ukeys, mark_grouped, b);
 		dpb_reval_kick(b);
 	}
+	if (!err && msg->type == OFPTYPE_METER_MOD)
+		dpb_meter_mod_done(b, msg);
 	for (size_t i = 0; i < replies.n; i++)
 		ofconn_send(ofconn, &replies.msgs[i]);
 	ofproto_replies_destroy(&replies);
@@ -596,6 +598,7 @@ void dpbridge_destroy(struct dpbridge *b)
 	dpif_close(b->reval_dpif);
 	mac_table_destroy(b->macs);
 	free(b->dirty);
+	free(b->meters);
 	free(b->ports);
 	free(b->name);
 	free(b);

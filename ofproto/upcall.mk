@@ -5,7 +5,8 @@ ofproto_libofproto_a_SOURCES += \
 	ofproto/ukey.h ofproto/ukey.c \
 	ofproto/dpbridge.h ofproto/dpbridge-private.h ofproto/dpbridge.c \
 	ofproto/dpbridge-ctl.c ofproto/dpbridge-xlate.c \
-	ofproto/dpbridge-async.c ofproto/xlate-normal.c \
+	ofproto/dpbridge-async.c ofproto/dpbridge-meter.c \
+	ofproto/xlate-normal.c \
 	ofproto/upcall.c ofproto/revalidate.c
 
 UNIT_TESTS += tests/unit/test-ukey

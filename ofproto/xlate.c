@@ -334,6 +334,19 @@ static void xlate_set_tunnel(struct xlate_ctx *ctx, uint64_t tun_id)
 
 /* Actions whose effect stays in the OpenFlow view or that do nothing in
  * the datapath: those not listed here are in the families' files. */
+/* The meter instruction comes first among instructions, so the datapath
+ * meters the packet before anything else happens to it. */
+static void xlate_meter(struct xlate_ctx *ctx, uint32_t meter_id)
+{
+	uint32_t dp_meter = ctx->ops->meter ? ctx->ops->meter(ctx->aux,
+							      meter_id)
+					    : UINT32_MAX;
+
+	if (dp_meter != UINT32_MAX)
+		nlbuf_put_u32(&ctx->xout->actions, OVS_ACTION_ATTR_METER,
+			      dp_meter);
+}
+
 static bool xlate_one_meta(struct xlate_ctx *ctx, const struct ofpact *a)
 {
 	switch ((enum ofpact_type)a->type) {
@@ -345,8 +358,10 @@ static bool xlate_one_meta(struct xlate_ctx *ctx, const struct ofpact *a)
 	case OFPACT_POP_QUEUE:
 	case OFPACT_NOTE:
 	case OFPACT_CONJUNCTION:
-	case OFPACT_FIN_TIMEOUT:
 	case OFPACT_METER:
+		xlate_meter(ctx, ((const struct ofpact_u32 *)a)->value);
+		return true;
+	case OFPACT_FIN_TIMEOUT:
 	case OFPACT_SAMPLE:
 	case OFPACT_CT_CLEAR:
 		return true;

@@ -106,6 +106,10 @@ struct xlate_ops {
 	/* NORMAL (MAC learning), done by the daemon: it may append actions
 	 * via the ctx API below. */
 	void (*normal)(void *aux, struct xlate_ctx *);
+	/* The datapath meter of OpenFlow meter 'meter_id', or UINT32_MAX
+	 * when there is none (the packet then goes unmetered).  May be
+	 * NULL. */
+	uint32_t (*meter)(void *aux, uint32_t meter_id);
 };
 
 struct xlate_in {

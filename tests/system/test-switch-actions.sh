@@ -6,6 +6,7 @@
 #   watched port is down;
 # - VLAN and MPLS set by OpenFlow are on the wire (tshark), and popped on
 #   the way back;
+# - meters: a drop band holds traffic to its rate, and counts it;
 # - learn: a flow learns the reverse path into table 1;
 # - conjunction: only the allowed source and destination pair passes.
 . "$(dirname "$0")/lib.sh"
@@ -82,6 +83,23 @@ check "learn: table 1 learned h1's address on port 1" \
     grep -q "dl_dst=$MAC1 actions=output:1" <<<"$learned"
 check "learn: table 1 learned h2's address on port 2" \
     grep -q "dl_dst=$MAC2 actions=output:2" <<<"$learned"
+
+# Meters: 2 packets a second with a burst of 5; 40 echo requests in
+# 0.4 s, so about 5 pass and the rest are dropped by the datapath.
+ofctl del-flows
+arp_normal
+ofctl "${O13[@]}" add-meter "meter=1,pktps,burst,stats,bands=type=drop,rate=2,burst_size=5"
+ofctl "${O13[@]}" add-flow "priority=10,ip,in_port=1,actions=meter:1,output:2"
+ofctl "${O13[@]}" add-flow "priority=10,ip,in_port=2,actions=output:1"
+got=$(ns_exec h1 ping -q -c 40 -i 0.01 -W 1 10.0.0.2 |
+      sed -nE 's/.* ([0-9]+) received.*/\1/p')
+echo "echo replies through the meter: $got of 40"
+check "the meter lets the burst through" test "$got" -ge 4
+check "the meter drops over its rate" test "$got" -le 12
+check "meter stats count the drops" wait_for 3 bash -c \
+    "ovs-ofctl -O OpenFlow13 meter-stats unix:$WEIR_RUNDIR/br0.mgmt |
+        grep -Eq '0: packet_count:(2[0-9]|3[0-9])'"
+ovs-ofctl -O OpenFlow13 meter-stats "unix:$WEIR_RUNDIR/br0.mgmt"
 
 # Conjunction.
 ofctl del-flows
