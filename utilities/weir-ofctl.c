@@ -4,6 +4,13 @@
  *   ofp-print HEX|FILE|- [VERBOSITY]   decode one OpenFlow message
  *   parse-flow FLOW                    a flow as add-flow would send it
  *   parse-flows FILE                   each line of FILE likewise
+ *   parse-actions VERSION              hex actions on stdin, decoded, and
+ *   parse-instructions VERSION         the bytes re-encoding changes
+ *   parse-group GROUP                  GROUP as add-group would send it
+ *   encode VERSION KIND TEXT           a message's bytes as hex: KIND is
+ *                                      flow_mod, group_mod, packet_out or
+ *                                      meter_mod, TEXT as add-flow,
+ *                                      add-group, packet-out, add-meter
  *
  * -O/--protocols VERSION[,VERSION...] and -F/--flow-format PROTO[,PROTO...]
  * limit the protocols parse-flow(s) may choose, as in ovs-ofctl.
@@ -20,7 +27,12 @@
 #include <sys/stat.h>
 
 #include "bytebuf.h"
+#include "ofctl.h"
+#include "ofp-actions.h"
 #include "ofp-flow-mod.h"
+#include "ofp-group-mod.h"
+#include "ofp-meter.h"
+#include "ofp-packet-out.h"
 #include "ofp-print.h"
 #include "ofp-protocol.h"
 #include "xalloc.h"
@@ -35,7 +47,24 @@ static void usage(void)
 	       "                      FILE, or on stdin for -)\n"
 	       "  parse-flow FLOW     print FLOW as add-flow would send it\n"
 	       "  parse-flows FILE    likewise for each flow in FILE\n"
-	       "Options:\n"
+	       "  parse-actions VERSION\n"
+	       "  parse-instructions VERSION\n"
+	       "                      decode hex actions (instructions) read "
+	       "from stdin,\n"
+	       "                      one list a line, and show what "
+	       "re-encoding changes\n"
+	       "  parse-group GROUP   print GROUP as add-group would send it\n"
+	       "  encode VERSION KIND TEXT\n"
+	       "                      print the bytes of a message as hex; "
+	       "KIND is\n"
+	       "                      flow_mod, group_mod, packet_out or "
+	       "meter_mod and\n"
+	       "                      TEXT as add-flow, add-group, packet-out "
+	       "or add-meter\n"
+	       "                      take it\n"
+	       );
+	ofctl_online_usage();
+	printf("Options:\n"
 	       "  -O, --protocols     set allowed OpenFlow versions\n"
 	       "  -F, --flow-format   force particular flow formats\n"
 	       "  -h, --help          this help\n"
@@ -218,6 +247,239 @@ static void cmd_parse_flows(int argc, char *argv[])
 	free(fms);
 }
 
+/* "OpenFlow13" and the like: exactly one version. */
+static uint8_t one_version(const char *arg)
+{
+	uint32_t versions;
+	char *error = ofp_versions_parse(arg, &versions);
+
+	if (error || !versions || versions & (versions - 1))
+		fail("%s: not a valid OpenFlow version", arg);
+	for (uint8_t v = 0; ; v++)
+		if (versions == 1u << v)
+			return v;
+}
+
+static void print_differences(const uint8_t *a, size_t a_len,
+			      const uint8_t *b, size_t b_len)
+{
+	size_t i;
+
+	for (i = 0; i < a_len && i < b_len; i++)
+		if (a[i] != b[i])
+			printf("%2zu: %02x -> %02x\n", i, a[i], b[i]);
+	for (i = a_len; i < b_len; i++)
+		printf("%2zu: (none) -> %02x\n", i, b[i]);
+	for (i = b_len; i < a_len; i++)
+		printf("%2zu: %02x -> (none)\n", i, a[i]);
+}
+
+static void parse_actions_line(const char *line, const char *version_s,
+			       uint8_t version, bool instructions)
+{
+	struct bytebuf in = BYTEBUF_INITIALIZER, acts = BYTEBUF_INITIALIZER;
+	struct bytebuf out = BYTEBUF_INITIALIZER;
+
+	if (*ofp_print_parse_hex(&in, line))
+		fail("Trailing garbage in hex data");
+	/* A list is whole 8-byte units before any action is looked at. */
+	enum ofperr error = in.size % 8 ? OFPERR_OFPBRC_BAD_LEN
+		: instructions
+		? ofpacts_decode_instructions(in.data, in.size, version, &acts)
+		: ofpacts_decode_actions(in.data, in.size, version, &acts);
+	if (error) {
+		printf("bad %s %s: %s\n\n", version_s,
+		       instructions ? "instructions" : "actions",
+		       ofperr_get_name(error));
+	} else {
+		char *s = ofpacts_to_string(acts.data, acts.size);
+		printf("actions=%s\n", s);
+		free(s);
+		if (instructions)
+			ofpacts_encode_instructions(acts.data, acts.size,
+						    version, &out);
+		else
+			ofpacts_encode_actions(acts.data, acts.size, version,
+					       &out);
+		print_differences(in.data, in.size, out.data, out.size);
+		putchar('\n');
+	}
+	bytebuf_uninit(&in);
+	bytebuf_uninit(&acts);
+	bytebuf_uninit(&out);
+}
+
+static void parse_actions_cmd(int argc, char *argv[], bool instructions)
+{
+	char line[65536];
+
+	if (argc != 2)
+		fail("'%s' command requires 1 argument", argv[0]);
+	uint8_t version = one_version(argv[1]);
+	while (fgets(line, sizeof line, stdin)) {
+		char *hex = flow_line(line);
+		if (hex)
+			parse_actions_line(hex, argv[1], version,
+					   instructions);
+	}
+}
+
+static void cmd_parse_actions(int argc, char *argv[])
+{
+	parse_actions_cmd(argc, argv, false);
+}
+
+static void cmd_parse_instructions(int argc, char *argv[])
+{
+	parse_actions_cmd(argc, argv, true);
+}
+
+static void print_hex(const struct bytebuf *b)
+{
+	const uint8_t *p = b->data;
+
+	for (size_t i = 0; i < b->size; i++)
+		printf("%02x", p[i]);
+	putchar('\n');
+}
+
+static void print_message(const struct bytebuf *b)
+{
+	char *s = ofp_to_string(b->data, b->size, OFP_PRINT_DEFAULT_VERBOSITY);
+
+	fputs(s, stdout);
+	free(s);
+}
+
+static void cmd_parse_group(int argc, char *argv[])
+{
+	struct bytebuf acts = BYTEBUF_INITIALIZER;
+	struct ofp_group_mod gm;
+	uint32_t usable;
+
+	if (argc != 2)
+		fail("'parse-group' command requires 1 argument");
+	char *error = ofp_group_mod_parse(argv[1], OFPGC_ADD, &gm, &acts,
+					  &usable);
+	if (error)
+		fail("%s", error);
+	for (uint8_t v = 1; v < 32; v++) {
+		if (!(usable & allowed_versions & 1u << v))
+			continue;
+		struct bytebuf msg = BYTEBUF_INITIALIZER;
+		enum ofperr e = ofp_group_mod_encode(&gm, v, 1, &msg);
+		if (e)
+			fail("cannot encode group (%s)", ofperr_get_name(e));
+		print_message(&msg);
+		bytebuf_uninit(&msg);
+	}
+	ofp_group_mod_uninit(&gm);
+	bytebuf_uninit(&acts);
+}
+
+static enum ofperr encode_flow_mod(const char *text, uint8_t version,
+				   struct bytebuf *out)
+{
+	struct bytebuf acts = BYTEBUF_INITIALIZER;
+	struct of_flow_mod fm;
+	uint32_t usable;
+	char *error = of_flow_mod_parse(text, OFPFC_ADD, &fm, &acts, &usable);
+
+	if (error)
+		fail("%s", error);
+	enum ofp_protocol p = ofp_protocol_choose(
+		usable, allowed_protocols &
+		ofp_protocols_from_versions(1u << version));
+	if (!p)
+		fail("no usable protocol");
+	enum ofperr e = of_flow_mod_encode(&fm, p, 1, out);
+	bytebuf_uninit(&acts);
+	return e;
+}
+
+static enum ofperr encode_group_mod(const char *text, uint8_t version,
+				    struct bytebuf *out)
+{
+	struct bytebuf acts = BYTEBUF_INITIALIZER;
+	struct ofp_group_mod gm;
+	uint32_t usable;
+	char *error = ofp_group_mod_parse(text, OFPGC_ADD, &gm, &acts,
+					  &usable);
+
+	if (error)
+		fail("%s", error);
+	if (!(usable & 1u << version))
+		fail("group needs OpenFlow 1.0 or 1.5 ('-O OpenFlow15')");
+	enum ofperr e = ofp_group_mod_encode(&gm, version, 1, out);
+	ofp_group_mod_uninit(&gm);
+	bytebuf_uninit(&acts);
+	return e;
+}
+
+static enum ofperr encode_packet_out(const char *text, uint8_t version,
+				     struct bytebuf *out)
+{
+	struct bytebuf acts = BYTEBUF_INITIALIZER, pkt = BYTEBUF_INITIALIZER;
+	struct ofp_packet_out po;
+	char *error = ofp_packet_out_parse(text, &po, &acts, &pkt);
+
+	if (error)
+		fail("%s", error);
+	enum ofperr e = ofp_packet_out_encode(&po, version, 1, out);
+	bytebuf_uninit(&acts);
+	bytebuf_uninit(&pkt);
+	return e;
+}
+
+#define MAX_BANDS 64
+
+static enum ofperr encode_meter_mod(const char *text, uint8_t version,
+				    struct bytebuf *out)
+{
+	struct ofp_meter_band bands[MAX_BANDS];
+	struct ofp_meter_mod mm;
+	char *error = ofp_meter_parse(text, OFPMC13_ADD, &mm, bands,
+				      MAX_BANDS);
+
+	if (error)
+		fail("%s", error);
+	if (version < OFP13_VERSION)
+		return OFPERR_OFPBRC_BAD_VERSION;
+	ofp_meter_mod_encode(out, version, 1, &mm, bands, mm.meter.n_bands);
+	return 0;
+}
+
+static void cmd_encode(int argc, char *argv[])
+{
+	static const struct {
+		const char *kind;
+		enum ofperr (*encode)(const char *, uint8_t, struct bytebuf *);
+	} kinds[] = {
+		{ "flow_mod", encode_flow_mod },
+		{ "group_mod", encode_group_mod },
+		{ "packet_out", encode_packet_out },
+		{ "meter_mod", encode_meter_mod },
+	};
+	struct bytebuf msg = BYTEBUF_INITIALIZER;
+
+	if (argc != 4)
+		fail("'encode' command requires 3 arguments");
+	uint8_t version = one_version(argv[1]);
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+		if (strcmp(argv[2], kinds[i].kind))
+			continue;
+		enum ofperr e = kinds[i].encode(argv[3], version, &msg);
+		if (e)
+			fail("cannot encode %s for %s (%s)", argv[2], argv[1],
+			     ofperr_get_name(e));
+		print_hex(&msg);
+		bytebuf_uninit(&msg);
+		return;
+	}
+	fail("%s: unknown message kind (flow_mod, group_mod, packet_out or "
+	     "meter_mod)", argv[2]);
+}
+
 /* -O takes OpenFlow versions; each may also be a protocol name. */
 static void set_versions(const char *arg)
 {
@@ -242,17 +504,21 @@ int main(int argc, char *argv[])
 		{ "version", no_argument, NULL, 'V' },
 		{ "protocols", required_argument, NULL, 'O' },
 		{ "flow-format", required_argument, NULL, 'F' },
+		OFCTL_LONG_OPTIONS,
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
 
-	while ((c = getopt_long(argc, argv, "+hVO:F:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+hVO:F:" OFCTL_SHORT_OPTIONS,
+				longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h': usage(); break;
 		case 'O': set_versions(optarg); break;
 		case 'F': set_protocols(optarg); break;
 		case 'V': puts("weir-ofctl (Weir) " PACKAGE_VERSION); exit(0);
-		default: exit(1);
+		default:
+			if (!ofctl_option(c, optarg))
+				exit(1);
 		}
 	}
 	if (optind >= argc)
@@ -265,6 +531,17 @@ int main(int argc, char *argv[])
 		cmd_parse_flow(argc - optind, argv + optind);
 	else if (!strcmp(cmd, "parse-flows"))
 		cmd_parse_flows(argc - optind, argv + optind);
+	else if (!strcmp(cmd, "parse-actions"))
+		cmd_parse_actions(argc - optind, argv + optind);
+	else if (!strcmp(cmd, "parse-instructions"))
+		cmd_parse_instructions(argc - optind, argv + optind);
+	else if (!strcmp(cmd, "parse-group"))
+		cmd_parse_group(argc - optind, argv + optind);
+	else if (!strcmp(cmd, "encode"))
+		cmd_encode(argc - optind, argv + optind);
+	else if (ofctl_online_run(argc - optind, argv + optind,
+				  allowed_versions, allowed_protocols))
+		;
 	else
 		fail("unknown command '%s'; use --help for help", cmd);
 	return 0;
