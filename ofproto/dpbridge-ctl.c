@@ -34,6 +34,10 @@ void dpbridge_set_fail_mode(struct dpbridge *b, enum connmgr_fail_mode mode)
 int dpbridge_set_controllers(struct dpbridge *b,
 			     const struct connmgr_controller *c, size_t n)
 {
+	b->n_active_controllers = 0;
+	for (size_t i = 0; i < n; i++)
+		if (c[i].target[0] != 'p')	/* ptcp:, pssl:, punix: */
+			b->n_active_controllers++;
 	return connmgr_set_controllers(b->connmgr, c, n);
 }
 
@@ -70,6 +74,7 @@ int dpbridge_run(struct dpbridge *b)
 	int timeout = 1000;
 
 	connmgr_run(b->connmgr);
+	dpb_fail_open_run(b, now);
 	if (now >= b->next_meter_push_ms) {
 		dpb_meters_push_stats(b);
 		b->next_meter_push_ms = now + 1000;

@@ -77,6 +77,9 @@ struct dpbridge {
 	struct dpb_meter *meters;	/* datapath meters set from OpenFlow */
 	size_t n_meters, meters_cap;
 	long long next_meter_push_ms;
+	size_t n_active_controllers;	/* tcp:, ssl:, unix: targets */
+	long long lost_since_ms;	/* all unreachable since, or 0 */
+	bool failed_open;
 
 	/* Ukeys a change marked, for the revalidator (under the ukey map's
 	 * lock). */
@@ -136,6 +139,9 @@ uint32_t dpb_xlate_meter(void *aux, uint32_t meter_id);
 void dpb_meter_mod_done(struct dpbridge *, const struct ofpmsg *);
 /* Datapath meter counts to the OpenFlow meters (main thread). */
 void dpb_meters_push_stats(struct dpbridge *);
+
+/* Fail-open for standalone bridges (dpbridge-fail.c). */
+void dpb_fail_open_run(struct dpbridge *, long long now_ms);
 
 /* NORMAL (xlate-normal.c). */
 void dpb_xlate_normal(void *aux, struct xlate_ctx *);

@@ -6,6 +6,7 @@ ofproto_libofproto_a_SOURCES += \
 	ofproto/dpbridge.h ofproto/dpbridge-private.h ofproto/dpbridge.c \
 	ofproto/dpbridge-ctl.c ofproto/dpbridge-xlate.c \
 	ofproto/dpbridge-async.c ofproto/dpbridge-meter.c \
+	ofproto/dpbridge-fail.c \
 	ofproto/xlate-normal.c \
 	ofproto/upcall.c ofproto/revalidate.c
 
