@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ofp-actions.h"
 #include "ofp-flow-mod.h"
+#include "ofp-match.h"
 #include "ofp-table.h"
 #include "rule.h"
 #include "xalloc.h"
@@ -30,6 +32,20 @@ static void record_visit(struct dpb_xctx *ctx, uint8_t table_id,
 	v->flow_changed = memcmp(flow, ctx->orig, sizeof *flow) != 0;
 }
 
+/* As ovs-appctl ofproto/trace shows a rule: its match and priority, then
+ * its actions indented. */
+static void trace_rule(FILE *out, uint8_t table_id, const struct rule *rule,
+		       const struct rule_actions *acts)
+{
+	char *match = of_match_format(rule->cr.match);
+	char *actions = ofpacts_to_string(acts->ofpacts, acts->len);
+
+	fprintf(out, "%2u. %s%spriority %d\n    %s\n", table_id, match,
+		*match ? ", " : "", rule->cr.priority, actions);
+	free(match);
+	free(actions);
+}
+
 static bool dpb_lookup(void *aux, uint8_t table_id,
 		       const struct of_flow *flow, struct of_flow *wc,
 		       struct xlate_rule *out)
@@ -41,12 +57,14 @@ static bool dpb_lookup(void *aux, uint8_t table_id,
 	rule = ofproto_rule_lookup(ctx->b->ofproto, table_id, ctx->version,
 				   flow, wc);
 	record_visit(ctx, table_id, rule, flow);
-	if (ctx->trace)
-		fprintf(ctx->trace, "%2u. %s\n", table_id,
-			rule ? "rule matched" : "no match");
-	if (!rule)
+	if (!rule) {
+		if (ctx->trace)
+			fprintf(ctx->trace, "%2u. No match.\n", table_id);
 		return false;
+	}
 	acts = rule_get_actions(rule);
+	if (ctx->trace)
+		trace_rule(ctx->trace, table_id, rule, acts);
 	out->ofpacts = acts->ofpacts;
 	out->ofpacts_len = acts->len;
 	out->cookie = rule->cookie;
