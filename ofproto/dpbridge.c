@@ -10,6 +10,7 @@
 #include <sys/random.h>
 
 #include "bytebuf.h"
+#include "compat.h"
 #include "log.h"
 #include "of-flow-key.h"
 #include "ofconn.h"
@@ -72,6 +73,7 @@ static struct dpb_ports *ports_copy(const struct dpb_ports *old, size_t extra)
 
 static void ports_free_rcu(struct rcu_head *head)
 {
+	dp_rcu_cb_begin();
 	free((char *)head - offsetof(struct dpb_ports, rcu));
 }
 

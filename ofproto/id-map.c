@@ -2,6 +2,7 @@
 #include "id-map.h"
 
 #include <stdlib.h>
+#include "compat.h"
 #include <string.h>
 
 #include "xalloc.h"
@@ -38,6 +39,7 @@ static size_t id_map_index(const struct id_map_array *a, uint32_t id,
 
 static void id_map_array_free_cb(struct rcu_head *rcu)
 {
+	dp_rcu_cb_begin();
 	free(caa_container_of(rcu, struct id_map_array, rcu));
 }
 
@@ -46,6 +48,7 @@ static void id_map_node_free_cb(struct rcu_head *rcu)
 	struct id_map_node *node = caa_container_of(rcu, struct id_map_node,
 						    rcu);
 
+	dp_rcu_cb_begin();
 	node->free(node);
 }
 

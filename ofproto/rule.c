@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "ofp-actions.h"
+#include "compat.h"
 #include "ofp-flow-removed.h"
 #include "ofp-port.h"
 #include "xalloc.h"
@@ -54,6 +55,7 @@ void rule_actions_destroy(struct rule_actions *ra)
 
 static void rule_actions_free_cb(struct rcu_head *rcu)
 {
+	dp_rcu_cb_begin();
 	free(caa_container_of(rcu, struct rule_actions, rcu));
 }
 
@@ -97,6 +99,7 @@ static void rule_free_cb(struct rcu_head *rcu)
 {
 	struct rule *rule = caa_container_of(rcu, struct rule, rcu);
 
+	dp_rcu_cb_begin();
 	cls_rule_destroy(&rule->cr);
 	free(rule->actions);
 	free(rule);

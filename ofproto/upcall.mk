@@ -19,3 +19,9 @@ EXTRA_DIST += tests/system/switch-lib.sh tests/system/test-switch-normal.sh \
 	tests/system/test-switch-controller.sh \
 	tests/system/test-switch-actions.sh \
 	tests/system/test-switch-ovs-vsctl.sh
+
+# The whole bridge on dummy ports, in one process.
+UNIT_TESTS += tests/unit/test-dpbridge
+tests_unit_test_dpbridge_SOURCES = tests/unit/test-dpbridge.c
+tests_unit_test_dpbridge_CFLAGS = $(UNITFLAGS)
+tests_unit_test_dpbridge_LDADD = $(OFPROTO_UNITLIBS) $(JANSSON_LIBS)
