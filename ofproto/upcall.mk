@@ -18,7 +18,8 @@ EXTRA_DIST += tests/system/switch-lib.sh tests/system/test-switch-normal.sh \
 	tests/system/test-switch-openflow.sh \
 	tests/system/test-switch-controller.sh \
 	tests/system/test-switch-actions.sh \
-	tests/system/test-switch-ovs-vsctl.sh
+	tests/system/test-switch-ovs-vsctl.sh \
+	tests/system/test-switch-ssl.sh
 
 # The whole bridge on dummy ports, in one process.
 UNIT_TESTS += tests/unit/test-dpbridge

@@ -11,6 +11,7 @@
 #include "dpbridge.h"
 #include "dpif.h"
 #include "log.h"
+#include "stream.h"
 #include "xalloc.h"
 
 /* Weir's datapath runs in userspace unless a kernel one is asked for and
@@ -252,6 +253,23 @@ static int controllers_set(void *aux, const char *bridge,
 	return error < 0 ? -error : error;
 }
 
+/* The SSL table: the identity every ssl:/pssl: controller connection
+ * presents, and the CA its peers must chain to. */
+static int ssl_set(void *aux, const struct ssl_cfg *ssl)
+{
+	char err[256] = "";
+	int error;
+
+	(void)aux;
+	if (!ssl)
+		return 0;
+	error = stream_ssl_configure(ssl->private_key, ssl->certificate,
+				     ssl->ca_cert, err, sizeof err);
+	if (error)
+		log_msg(LOG_WARN, "SSL configuration: %s", err);
+	return -error;
+}
+
 static void iface_mac_and_stats(struct dpbridge *b, const char *iface,
 				struct iface_status *st)
 {
@@ -362,6 +380,7 @@ const struct bridge_ops vswitchd_bridge_ops = {
 	.port_mod = port_mod,
 	.port_del = port_del,
 	.controllers_set = controllers_set,
+	.ssl_set = ssl_set,
 	.iface_status = iface_status,
 	.controller_status = controller_status,
 	.datapath_capabilities = datapath_capabilities,
