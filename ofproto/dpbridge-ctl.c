@@ -176,8 +176,11 @@ void dpbridge_upcall_show(struct dpbridge *b, FILE *out)
 {
 	const struct dpb_counters *c = &b->counters;
 
-	fprintf(out, "%s:\n  flows         : %zu\n", b->name,
-		ukey_map_count(b->ukeys));
+	fprintf(out, "%s:\n  flows         : %zu (limit %u)\n", b->name,
+		ukey_map_count(b->ukeys),
+		__atomic_load_n(&b->flow_limit, __ATOMIC_RELAXED));
+	fprintf(out, "  dump duration : %lldms\n",
+		__atomic_load_n(&b->dump_ms, __ATOMIC_RELAXED));
 	fprintf(out, "  upcalls       : %" PRIu64 " (errors %" PRIu64
 		", retranslated %" PRIu64 ")\n", c->upcalls, c->upcall_errors,
 		c->retranslated);

@@ -51,6 +51,10 @@ struct dpb_meter {
 	struct dpif_meter_stats pushed;
 };
 
+/* The dynamic flow limit's range (megaflows). */
+#define DPB_MIN_FLOW_LIMIT 1000
+#define DPB_MAX_FLOW_LIMIT 200000
+
 struct dpb_counters {
 	uint64_t upcalls, upcall_errors, retranslated;
 	uint64_t flows_added, flows_deleted, flows_modified;
@@ -94,6 +98,8 @@ struct dpbridge {
 	uint64_t reval_requested;	/* sync requests made */
 	uint64_t reval_done;		/* sync requests satisfied */
 	uint64_t dump_seq;		/* sweeps made */
+	long long dump_ms;		/* atomic: the last sweep's duration */
+	uint32_t flow_limit;		/* atomic: the dynamic flow limit */
 	long long next_sweep_ms;
 };
 

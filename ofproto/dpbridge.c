@@ -534,6 +534,7 @@ struct dpbridge *dpbridge_create(const char *name, const char *dp_type,
 	b->name = xstrdup(name);
 	b->loop = loop;
 	b->max_idle_ms = DPB_DEFAULT_MAX_IDLE_MS;
+	b->flow_limit = DPB_MAX_FLOW_LIMIT;
 	if (open_datapath(b, dp_type && *dp_type ? dp_type : "netdev", errp)) {
 		free(b->name);
 		free(b);

@@ -20,6 +20,7 @@
 #include <time.h>
 
 #include "flow-netlink.h"
+#include "dpif-netdev.h"
 #include "log.h"
 #include "of-flow-key.h"
 #include "rule.h"
@@ -326,10 +327,38 @@ static void take_stale(struct ukey *uk, void *s_)
 	}
 }
 
+/* The dynamic flow limit: a sweep that takes too long means too many
+ * megaflows to keep true; the limit shrinks towards what a one-second
+ * sweep covers and grows back slowly while sweeps are quick. */
+static void adjust_flow_limit(struct dpbridge *b, long long took_ms)
+{
+	struct dpif_netdev_config c;
+	uint64_t limit;
+
+	if (!dpif_is_netdev(b->reval_dpif) ||
+	    dpif_netdev_get_config(b->reval_dpif, &c))
+		return;
+	limit = c.flow_limit ? c.flow_limit : DPB_MAX_FLOW_LIMIT;
+	if (took_ms > 2000)
+		limit = limit * 1000 / took_ms;
+	else if (took_ms < 1300)
+		limit += 1000;
+	if (limit < DPB_MIN_FLOW_LIMIT)
+		limit = DPB_MIN_FLOW_LIMIT;
+	if (limit > DPB_MAX_FLOW_LIMIT)
+		limit = DPB_MAX_FLOW_LIMIT;
+	__atomic_store_n(&b->flow_limit, (uint32_t)limit, __ATOMIC_RELAXED);
+	if (limit != c.flow_limit) {
+		c.flow_limit = limit;
+		dpif_netdev_set_config(b->reval_dpif, &c);
+	}
+}
+
 static void sweep(struct dpbridge *b)
 {
 	struct sweep s = { .b = b, .now = dp_now_ms() };
 	struct stale st = { .b = b };
+	long long took;
 
 	b->dump_seq++;
 	dpif_flow_dump(b->reval_dpif, sweep_flow, &s);
@@ -341,6 +370,9 @@ static void sweep(struct dpbridge *b)
 		dpb_ukey_release(st.v[i]);
 	free(st.v);
 	add_count(&b->counters.reval_passes, 1);
+	took = dp_now_ms() - s.now;
+	__atomic_store_n(&b->dump_ms, took, __ATOMIC_RELAXED);
+	adjust_flow_limit(b, took);
 }
 
 /* NORMAL's megaflows depend on the whole MAC table: any change sends
