@@ -138,6 +138,7 @@ static void send_packet_in(struct dpbridge *b, const struct dpb_async_item *it)
 {
 	const struct xlate_ctrl_cookie *c = (const void *)it->data;
 	struct connmgr_packet_in cpi;
+	uint8_t cont[32];
 
 	memset(&cpi, 0, sizeof cpi);
 	cpi.pin.buffer_id = UINT32_MAX;
@@ -151,6 +152,12 @@ static void send_packet_in(struct dpbridge *b, const struct dpb_async_item *it)
 	if (it->cookie_len >= sizeof *c + c->userdata_len) {
 		cpi.pin.userdata = c->userdata;
 		cpi.pin.userdata_len = c->userdata_len;
+	}
+	if (c->flags & XLATE_CTRL_F_PAUSE) {
+		cpi.pin.continuation = cont;
+		cpi.pin.continuation_len = dpb_continuation_put(c->recirc_id,
+								cont,
+								sizeof cont);
 	}
 	cpi.max_len = c->max_len;
 	cpi.use_miss_send_len = c->reason == OFPACT_PIN_NO_MATCH;

@@ -136,6 +136,10 @@ int dpb_translate(struct dpb_xctx *, const struct of_flow *,
 int dpb_translate_actions(struct dpb_xctx *, const struct of_flow *,
 			  const struct dp_packet *, const void *ofpacts,
 			  size_t ofpacts_len, struct xlate_out *);
+/* The same, resuming the pipeline frozen under 'recirc_id'. */
+int dpb_translate_resume(struct dpb_xctx *, const struct of_flow *,
+			 const struct dp_packet *, uint32_t recirc_id,
+			 struct xlate_out *);
 /* A flow_mod the bridge makes itself, through a controller's path. */
 enum ofperr dpb_flow_mod(struct dpbridge *, const struct of_flow_mod *);
 
@@ -145,6 +149,12 @@ uint32_t dpb_xlate_meter(void *aux, uint32_t meter_id);
 void dpb_meter_mod_done(struct dpbridge *, const struct ofpmsg *);
 /* Datapath meter counts to the OpenFlow meters (main thread). */
 void dpb_meters_push_stats(struct dpbridge *);
+
+/* Continuations (dpbridge-resume.c): the bytes a paused packet-in
+ * carries (how many were written, 0 if 'size' is too small), and
+ * NXT_RESUME. */
+size_t dpb_continuation_put(uint32_t recirc_id, uint8_t *buf, size_t size);
+enum ofperr dpb_resume(struct dpbridge *, const struct ofpmsg *);
 
 /* Fail-open for standalone bridges (dpbridge-fail.c). */
 void dpb_fail_open_run(struct dpbridge *, long long now_ms);

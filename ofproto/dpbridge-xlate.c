@@ -236,3 +236,18 @@ int dpb_translate_actions(struct dpb_xctx *ctx, const struct of_flow *flow,
 	ctx->n_visits = 0;
 	return xlate_actions(&dpb_xlate_ops, ctx, &xin, xo);
 }
+
+int dpb_translate_resume(struct dpb_xctx *ctx, const struct of_flow *flow,
+			 const struct dp_packet *packet, uint32_t recirc_id,
+			 struct xlate_out *xo)
+{
+	struct xlate_in xin = {
+		.flow = flow,
+		.packet = packet,
+		.may_learn = ctx->side_effects,
+		.resume_id = recirc_id,
+	};
+
+	ctx->n_visits = 0;
+	return xlate_actions(&dpb_xlate_ops, ctx, &xin, xo);
+}

@@ -338,6 +338,9 @@ static enum ofperr handle_request(void *b_, struct ofconn *ofconn,
 	struct ofproto_replies replies;
 	enum ofperr err;
 
+	if (msg->type == OFPTYPE_NXT_RESUME)
+		return conn.is_slave ? OFPERR_OFPBRC_IS_SECONDARY
+			     : dpb_resume(b, msg);
 	ofproto_replies_init(&replies);
 	err = ofproto_handle(b->ofproto, msg, &conn, &replies);
 	if (!err && (msg->type == OFPTYPE_GROUP_MOD ||

@@ -6,7 +6,7 @@ ofproto_libofproto_a_SOURCES += \
 	ofproto/dpbridge.h ofproto/dpbridge-private.h ofproto/dpbridge.c \
 	ofproto/dpbridge-ctl.c ofproto/dpbridge-xlate.c \
 	ofproto/dpbridge-async.c ofproto/dpbridge-meter.c \
-	ofproto/dpbridge-fail.c \
+	ofproto/dpbridge-fail.c ofproto/dpbridge-resume.c \
 	ofproto/xlate-normal.c \
 	ofproto/upcall.c ofproto/revalidate.c
 
@@ -19,7 +19,8 @@ EXTRA_DIST += tests/system/switch-lib.sh tests/system/test-switch-normal.sh \
 	tests/system/test-switch-controller.sh \
 	tests/system/test-switch-actions.sh \
 	tests/system/test-switch-ovs-vsctl.sh \
-	tests/system/test-switch-ssl.sh
+	tests/system/test-switch-ssl.sh \
+	tests/system/test-switch-resume.sh tests/system/resume_client.py
 
 # The whole bridge on dummy ports, in one process.
 UNIT_TESTS += tests/unit/test-dpbridge
