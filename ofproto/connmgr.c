@@ -341,6 +341,18 @@ bool connmgr_is_any_controller_connected(const struct connmgr *mgr)
 	return false;
 }
 
+/* OpenFlow 1.0-1.2 send table misses to the controller by default, 1.3
+ * and later drop them: a miss goes up while any connection of the older
+ * kind (with the default controller id) is open, as OVS decides. */
+bool connmgr_wants_packet_in_on_miss(const struct connmgr *mgr)
+{
+	for (const struct ofconn *oc = mgr->conns; oc; oc = oc->next)
+		if (ofconn_is_open(oc) && !oc->controller_id &&
+		    oc->version < OFP13_VERSION)
+			return true;
+	return false;
+}
+
 bool connmgr_update_election_id(struct connmgr *mgr, uint64_t id)
 {
 	/* Ids wrap: "older" is a negative difference. */

@@ -92,6 +92,8 @@ void connmgr_set_fail_mode(struct connmgr *, enum connmgr_fail_mode);
 enum connmgr_fail_mode connmgr_get_fail_mode(const struct connmgr *);
 /* True if a primary connection (an active controller) is up. */
 bool connmgr_is_any_controller_connected(const struct connmgr *);
+/* Whether a table miss should go to the controller by default. */
+bool connmgr_wants_packet_in_on_miss(const struct connmgr *);
 
 /* Does what is due: accepts, connects, receives and answers, probes,
  * sends queued packet-ins. */

@@ -75,6 +75,7 @@ int dpbridge_run(struct dpbridge *b)
 
 	connmgr_run(b->connmgr);
 	dpb_fail_open_run(b, now);
+	dpb_miss_config_run(b);
 	if (now >= b->next_meter_push_ms) {
 		dpb_meters_push_stats(b);
 		b->next_meter_push_ms = now + 1000;

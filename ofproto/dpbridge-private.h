@@ -156,6 +156,10 @@ void dpb_meters_push_stats(struct dpbridge *);
 size_t dpb_continuation_put(uint32_t recirc_id, uint8_t *buf, size_t size);
 enum ofperr dpb_resume(struct dpbridge *, const struct ofpmsg *);
 
+/* Table misses to the controller while an OpenFlow 1.0-1.2 connection is
+ * open (dpbridge.c). */
+void dpb_miss_config_run(struct dpbridge *);
+
 /* Fail-open for standalone bridges (dpbridge-fail.c). */
 void dpb_fail_open_run(struct dpbridge *, long long now_ms);
 

@@ -144,6 +144,19 @@ static void revalidate_all(struct dpbridge *b)
 	dpb_reval_sync(b);
 }
 
+/* The default table-miss behaviour follows the connections' versions;
+ * when it changes, every megaflow made from a miss may be wrong. */
+void dpb_miss_config_run(struct dpbridge *b)
+{
+	bool want = connmgr_wants_packet_in_on_miss(b->connmgr);
+
+	if (want == b->miss_to_controller)
+		return;
+	__atomic_store_n(&b->miss_to_controller, want, __ATOMIC_RELAXED);
+	ukey_map_for_each(b->ukeys, mark_all, b);
+	dpb_reval_kick(b);
+}
+
 static uint32_t free_ofp_port(const struct dpb_ports *ports, uint32_t want)
 {
 	if (want && want < XLATE_PORT_MAX && !dpb_port_by_ofp(ports, want))

@@ -17,6 +17,7 @@ tests_unit_test_ukey_LDADD = $(OFPROTO_UNITLIBS)
 EXTRA_DIST += tests/system/switch-lib.sh tests/system/test-switch-normal.sh \
 	tests/system/test-switch-openflow.sh \
 	tests/system/test-switch-controller.sh \
+	tests/system/test-switch-controller-of10.sh \
 	tests/system/test-switch-actions.sh \
 	tests/system/test-switch-ovs-vsctl.sh \
 	tests/system/test-switch-ssl.sh \

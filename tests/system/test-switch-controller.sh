@@ -19,7 +19,7 @@ check "nothing crosses a secure bridge without a controller" no_ping 1 2
 port=$((20000 + $$ % 20000))
 # OpenFlow 1.3: Debian's ovs-testcontroller sends OF1.5 packet-outs with an
 # uninitialised match (its own log shows the decode error).
-ns_bg sw env OVS_RUNDIR="$TEST_DIR" ovs-testcontroller -O OpenFlow13 --no-chdir \
+ns_bg sw env OVS_RUNDIR="$TEST_DIR" ovs-testcontroller -O "${CONTROLLER_VERSION:-OpenFlow13}" --no-chdir \
     "ptcp:$port:127.0.0.1" \
     --log-file="$TEST_DIR/controller.log"
 CONTROLLER_PID=$BG_PID
