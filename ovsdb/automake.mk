@@ -72,7 +72,7 @@ EXTRA_DIST += tests/fuzz/corpus/fuzz-ovsdb-txn
 
 EXTRA_DIST += tests/system/test-dbd-txn.sh tests/system/dbd_compare.py \
 	tests/system/dbd_crash.py tests/system/dbd_monitor.py \
-	tests/system/dbd_full.py \
+	tests/system/dbd_full.py tests/system/dbd_cancel.py \
 	tests/system/dbd-txn-cases.json
 
 UNIT_TESTS += tests/unit/test-ovsdb-txn-monitor

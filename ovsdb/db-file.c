@@ -1,5 +1,6 @@
 #include "db-file.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -307,6 +308,73 @@ json_t *ovsdb_db_snapshot(const struct ovsdb_db *db, long long date_ms)
 	}
 	record_finish(record, "compacted", date_ms, false);
 	return record;
+}
+
+/* The snapshot's text is handed on in pieces of about this size. */
+#define SNAPSHOT_CHUNK (64u * 1024)
+
+static void snapshot_flush(struct json_text *t, ovsdb_text_put *put,
+			   void *put_aux)
+{
+	put(t->p, t->len, put_aux);
+	json_text_clear(t);
+}
+
+/* Table 'ts' and its rows ('first': no comma before it). */
+static int snapshot_table(struct json_text *t, const struct ovsdb_db *db,
+			  size_t table, bool first, ovsdb_text_put *put,
+			  void *put_aux)
+{
+	const struct ovsdb_row *row;
+	bool first_row = true;
+
+	if (text_key(t, db->schema->tables[table]->name, first))
+		return -1;
+	json_text_put(t, "{", 1);
+	OVSDB_TABLE_FOR_EACH(row, db->tables[table]) {
+		char id[UUID_LEN];
+
+		if (!first_row)
+			json_text_put(t, ",", 1);
+		first_row = false;
+		ovsdb_uuid_to_chars(ovsdb_row_get_uuid(row), id);
+		json_text_put(t, "\"", 1);
+		json_text_put(t, id, UUID_LEN);
+		json_text_put(t, "\":", 2);
+		if (text_row(t, NULL, row, NULL))
+			return -1;
+		if (t->len >= SNAPSHOT_CHUNK)
+			snapshot_flush(t, put, put_aux);
+	}
+	json_text_put(t, "}", 1);
+	return 0;
+}
+
+int ovsdb_db_snapshot_text(const struct ovsdb_db *db, long long date_ms,
+			   ovsdb_text_put *put, void *put_aux)
+{
+	struct json_text t;
+	char date[32];
+	bool first = true;
+	int error = 0;
+
+	json_text_init(&t);
+	json_text_put(&t, "{", 1);
+	for (size_t i = 0; i < db->schema->n_tables && !error; i++) {
+		if (!db->tables[i]->n_rows)
+			continue;	/* as ovsdb_db_snapshot() does */
+		error = snapshot_table(&t, db, i, first, put, put_aux);
+		first = false;
+	}
+	if (!error) {
+		snprintf(date, sizeof date, "%s\"_date\":%lld",
+			 first ? "" : ",", date_ms);
+		json_text_put(&t, date, strlen(date));
+		json_text_put(&t, ",\"_comment\":\"compacted\"}", 24);
+		snapshot_flush(&t, put, put_aux);
+	}
+	json_text_destroy(&t);
+	return error ? -1 : 0;
 }
 
 /* ---- replay ---- */

@@ -15,6 +15,7 @@
 #define WEIR_OVSDB_DB_FILE_H 1
 
 #include <jansson.h>
+#include <stddef.h>
 
 struct ovsdb_db;
 struct ovsdb_error;
@@ -42,5 +43,12 @@ struct ovsdb_error *ovsdb_txn_from_record(struct ovsdb_db *,
 struct ovsdb_error *ovsdb_db_replay(struct ovsdb_db *, const json_t *record);
 /* A record that rebuilds 'db' from empty. */
 json_t *ovsdb_db_snapshot(const struct ovsdb_db *, long long date_ms);
+/* The same record's text, exactly what ovsdb_log_write() would make of
+ * it, without building it: handed to 'put' in pieces of about 64 kB, so
+ * that a large database is never copied whole.  0, or -1 for a string
+ * that cannot be written (not UTF-8). */
+typedef void ovsdb_text_put(const char *p, size_t n, void *put_aux);
+int ovsdb_db_snapshot_text(const struct ovsdb_db *, long long date_ms,
+			   ovsdb_text_put *put, void *put_aux);
 
 #endif /* WEIR_OVSDB_DB_FILE_H */

@@ -139,6 +139,19 @@ static struct jsonrpc_msg *m_unlock(struct dbd_server *srv,
 	return jsonrpc_create_reply(json_object(), req->id);
 }
 
+/* The databases served never change while running, so there is nothing
+ * to notify: the flag is checked and accepted, as OVS's IDL needs. */
+static struct jsonrpc_msg *m_set_db_change_aware(struct dbd_server *srv,
+						 struct dbd_session *s,
+						 const struct jsonrpc_msg *req)
+{
+	if (json_array_size(req->params) != 1 ||
+	    !json_is_boolean(json_array_get(req->params, 0)))
+		return method_error(req, "syntax error", "set_db_change_aware: "
+				    "true or false parameter expected");
+	return jsonrpc_create_reply(json_object(), req->id);
+}
+
 static struct jsonrpc_msg *m_transact(struct dbd_server *srv,
 				      struct dbd_session *s,
 				      const struct jsonrpc_msg *req)
@@ -178,6 +191,7 @@ static const struct {
 	{ "steal", m_steal },
 	{ "unlock", m_unlock },
 	{ "transact", m_transact },
+	{ "set_db_change_aware", m_set_db_change_aware },
 	{ "monitor", m_monitor },
 	{ "monitor_cond", m_monitor_cond },
 	{ "monitor_cond_since", m_monitor_cond_since },

@@ -2,6 +2,8 @@
 
 #include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/uio.h>
 
 #include "dbd-db.h"
 #include "dbd-server.h"
@@ -14,13 +16,16 @@ struct dbd_monitor {
 	struct dbd_session *session;
 	const struct dbd_db *db;
 	json_t *id;
+	char *id_text;			/* 'id' as JSON text */
 	struct ovsdb_monitor *m;
 	int version;
+	struct ovsdb_monitor_held *held;	/* while the client is behind */
 	struct dbd_monitor *next;
 };
 
 struct dbd_monitors {
 	struct dbd_monitor *list;
+	size_t n_holding;		/* monitors holding changes back */
 };
 
 struct dbd_monitors *dbd_monitors_create(void)
@@ -28,11 +33,29 @@ struct dbd_monitors *dbd_monitors_create(void)
 	return xcalloc(1, sizeof(struct dbd_monitors));
 }
 
-static void monitor_free(struct dbd_monitor *mon)
+static bool holding(const struct dbd_monitor *mon)
 {
+	return mon->held && !ovsdb_monitor_held_empty(mon->held);
+}
+
+static void monitor_free(struct dbd_monitors *mons, struct dbd_monitor *mon)
+{
+	mons->n_holding -= holding(mon);
+	ovsdb_monitor_held_destroy(mon->held);
 	ovsdb_monitor_destroy(mon->m);
 	json_decref(mon->id);
+	free(mon->id_text);
 	free(mon);
+}
+
+static void monitor_set_id(struct dbd_monitor *mon, const json_t *id)
+{
+	json_decref(mon->id);
+	free(mon->id_text);
+	mon->id = json_incref((json_t *) id);
+	mon->id_text = json_dumps(id, JSON_COMPACT | JSON_ENCODE_ANY);
+	if (!mon->id_text)	/* a parsed id always prints; never NULL */
+		mon->id_text = xstrdup("null");
 }
 
 void dbd_monitors_destroy(struct dbd_monitors *mons)
@@ -43,7 +66,7 @@ void dbd_monitors_destroy(struct dbd_monitors *mons)
 		struct dbd_monitor *mon = mons->list;
 
 		mons->list = mon->next;
-		monitor_free(mon);
+		monitor_free(mons, mon);
 	}
 	free(mons);
 }
@@ -74,16 +97,30 @@ static struct jsonrpc_msg *error_reply(const struct jsonrpc_msg *req,
  * point in it with the zero uuid, as ovsdb-server does. */
 #define LAST_TXN_ID "00000000-0000-0000-0000-000000000000"
 
+static const char *const methods[] = { NULL, "update", "update2",
+				       "update3" };
+
 static void notify(struct dbd_monitor *mon, json_t *updates)
 {
-	static const char *const methods[] = { NULL, "update", "update2",
-					       "update3" };
 
 	dbd_session_notify(mon->session, methods[mon->version],
 			   mon->version == OVSDB_MONITOR_V3
 			   ? json_pack("[O, s, o]", mon->id, LAST_TXN_ID,
 				       updates)
 			   : json_pack("[O, o]", mon->id, updates));
+}
+
+static void monitor_flush_held(struct dbd_monitors *mons,
+			       struct dbd_monitor *mon)
+{
+	json_t *updates;
+
+	if (!holding(mon))
+		return;
+	mons->n_holding--;
+	updates = ovsdb_monitor_held_flush(mon->held, mon->m);
+	if (updates)
+		notify(mon, updates);
 }
 
 struct jsonrpc_msg *dbd_monitor_start(struct dbd_server *srv,
@@ -126,7 +163,7 @@ struct jsonrpc_msg *dbd_monitor_start(struct dbd_server *srv,
 	mon = xcalloc(1, sizeof *mon);
 	mon->session = s;
 	mon->db = db;
-	mon->id = json_incref((json_t *) id);
+	monitor_set_id(mon, id);
 	mon->m = m;
 	mon->version = version;
 	p = &mons->list;		/* oldest first: the order of updates */
@@ -144,18 +181,18 @@ struct jsonrpc_msg *dbd_monitor_cancel(struct dbd_server *srv,
 				       struct dbd_session *s,
 				       const struct jsonrpc_msg *req)
 {
+	struct dbd_monitors *mons = dbd_server_monitors(srv);
 	struct dbd_monitor **p, *mon;
 
 	p = json_array_size(req->params) == 1
-	    ? find(dbd_server_monitors(srv), s,
-		   json_array_get(req->params, 0))
+	    ? find(mons, s, json_array_get(req->params, 0))
 	    : NULL;
 	if (!p)
 		return jsonrpc_create_error(json_string("unknown monitor"),
 					    req->id);
 	mon = *p;
 	*p = mon->next;
-	monitor_free(mon);
+	monitor_free(mons, mon);
 	return jsonrpc_create_reply(json_object(), req->id);
 }
 
@@ -181,31 +218,111 @@ struct jsonrpc_msg *dbd_monitor_cond_change(struct dbd_server *srv,
 	if (!json_equal(old_id, new_id) && find(mons, s, new_id))
 		return error_reply(req, ovsdb_syntax_error(
 			new_id, "duplicate monitor ID"));
+	/* What was held was seen through the old conditions. */
+	monitor_flush_held(mons, *p);
 	error = ovsdb_monitor_change_cond((*p)->m,
 					  json_array_get(req->params, 2),
 					  &updates);
 	if (error)
 		return error_reply(req, error);
-	json_decref((*p)->id);
-	(*p)->id = json_incref((json_t *) new_id);
+	monitor_set_id(*p, new_id);
 	if (updates)
 		notify(*p, updates);
 	return jsonrpc_create_reply(json_object(), req->id);
+}
+
+/* One transaction's updates as text, for every monitor of one shape. */
+struct shared_update {
+	const struct ovsdb_monitor *m;
+	uint32_t hash;
+	char *text;			/* NULL: nothing for this shape */
+};
+
+/* Sends 'text' as the notification of 'mon', without parsing or dumping
+ * anything per client. */
+static void notify_text(const struct dbd_monitor *mon, const char *text)
+{
+	static const char head[] = "{\"method\":\"";
+	static const char mid[] = "\",\"params\":[";
+	static const char since[] = ",\"" LAST_TXN_ID "\",";
+	static const char tail[] = "],\"id\":null}";
+	const char *method = methods[mon->version];
+	bool v3 = mon->version == OVSDB_MONITOR_V3;
+	struct iovec iov[] = {
+		{ (void *) head, sizeof head - 1 },
+		{ (void *) method, strlen(method) },
+		{ (void *) mid, sizeof mid - 1 },
+		{ mon->id_text, strlen(mon->id_text) },
+		{ (void *) (v3 ? since : ","), v3 ? sizeof since - 1 : 1 },
+		{ (void *) text, strlen(text) },
+		{ (void *) tail, sizeof tail - 1 },
+	};
+
+	dbd_session_send_text(mon->session, iov, sizeof iov / sizeof *iov);
+}
+
+/* The text of the updates 'txn' gives the monitors shaped like 'm',
+ * computed once per shape: '*cache' grows by one entry per new shape. */
+static const char *shared_text(const struct ovsdb_monitor *m,
+			       const struct ovsdb_txn *txn,
+			       struct shared_update **cache, size_t *n,
+			       size_t *cap)
+{
+	uint32_t hash = ovsdb_monitor_hash(m);
+	struct shared_update *su;
+	json_t *updates;
+
+	for (size_t i = 0; i < *n; i++)
+		if ((*cache)[i].hash == hash &&
+		    ovsdb_monitor_same((*cache)[i].m, m))
+			return (*cache)[i].text;
+	*cache = xgrow_n(*cache, cap, *n + 1, sizeof **cache);
+	su = &(*cache)[(*n)++];
+	su->m = m;
+	su->hash = hash;
+	updates = ovsdb_monitor_txn_updates(m, txn);
+	su->text = updates ? json_dumps(updates, JSON_COMPACT) : NULL;
+	json_decref(updates);
+	return su->text;
 }
 
 void dbd_monitors_committed(struct dbd_monitors *mons,
 			    const struct dbd_db *db,
 			    const struct ovsdb_txn *txn)
 {
+	struct shared_update *cache = NULL;
+	size_t n = 0, cap = 0;
+
 	for (struct dbd_monitor *mon = mons->list; mon; mon = mon->next) {
-		json_t *updates;
+		const char *text;
 
 		if (mon->db != db)
 			continue;
-		updates = ovsdb_monitor_txn_updates(mon->m, txn);
-		if (updates)
-			notify(mon, updates);
+		if (holding(mon) || dbd_session_behind(mon->session)) {
+			if (!mon->held)
+				mon->held = ovsdb_monitor_held_create();
+			mons->n_holding -= holding(mon);
+			ovsdb_monitor_held_add(mon->held, mon->m, txn);
+			mons->n_holding += holding(mon);
+			continue;
+		}
+		text = shared_text(mon->m, txn, &cache, &n, &cap);
+		if (text)
+			notify_text(mon, text);
 	}
+	for (size_t i = 0; i < n; i++)
+		free(cache[i].text);
+	free(cache);
+}
+
+void dbd_monitors_flush_session(struct dbd_monitors *mons,
+				struct dbd_session *s)
+{
+	if (!mons->n_holding)
+		return;
+	for (struct dbd_monitor *mon = mons->list; mon; mon = mon->next)
+		if (mon->session == s)
+			monitor_flush_held(mons, mon);
 }
 
 void dbd_monitors_session_closed(struct dbd_monitors *mons,
@@ -218,7 +335,7 @@ void dbd_monitors_session_closed(struct dbd_monitors *mons,
 
 		if (mon->session == s) {
 			*p = mon->next;
-			monitor_free(mon);
+			monitor_free(mons, mon);
 		} else {
 			p = &mon->next;
 		}

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
 
 #include "dbd-db.h"
 #include "dbd-lock.h"
@@ -20,6 +21,7 @@
 
 #define DBD_MAX_MSG (64u << 20)         /* largest request taken */
 #define DBD_MAX_BACKLOG (256u << 20)    /* unread replies before we give up */
+#define DBD_BEHIND (1u << 20)           /* unread bytes: monitors hold back */
 
 struct dbd_listener {
 	struct dbd_server *server;
@@ -28,9 +30,13 @@ struct dbd_listener {
 
 struct dbd_session {
 	struct dbd_server *server;
-	struct jsonrpc *rpc;
+	struct jsonrpc *rpc;            /* for what comes in */
 	int fd;                         /* as registered with the loop */
 	bool dropped;                   /* over the backlog bound */
+	/* What goes out, queued here so that the messages of one loop round
+	 * leave in one write: out[out_ofs..out_len). */
+	char *out;
+	size_t out_len, out_ofs, out_cap;
 	struct dbd_session *prev, *next;
 };
 
@@ -143,37 +149,71 @@ static void session_close(struct dbd_session *s, const char *why)
 	s->next->prev = s->prev;
 	srv->n_sessions--;
 	jsonrpc_close(s->rpc);
+	free(s->out);
 	free(s);
+}
+
+static size_t session_backlog(const struct dbd_session *s)
+{
+	return s->out_len - s->out_ofs;
 }
 
 /* Watches what the session needs next: replies to send, or requests. */
 static void session_watch(struct dbd_session *s)
 {
 	struct stream *st = jsonrpc_stream(s->rpc);
-	short want = POLLIN | (jsonrpc_backlog(s->rpc) ? POLLOUT : 0);
+	short want = POLLIN | (session_backlog(s) ? POLLOUT : 0);
 
 	poll_loop_set_events(s->server->loop, s->fd,
 			     stream_poll_events(st, want) | POLLIN);
 }
 
-static void session_reply(struct dbd_session *s, struct jsonrpc_msg *reply)
+/* What was sent makes room, once it is half of the buffer. */
+static void session_compact(struct dbd_session *s)
 {
-	if (!reply)
-		return;
-	jsonrpc_send(s->rpc, reply);
-	jsonrpc_msg_destroy(reply);
+	if (s->out_ofs && s->out_ofs >= session_backlog(s)) {
+		memmove(s->out, s->out + s->out_ofs, session_backlog(s));
+		s->out_len -= s->out_ofs;
+		s->out_ofs = 0;
+	}
 }
 
-void dbd_session_send(struct dbd_session *s, struct jsonrpc_msg *msg)
+static void session_queue(struct dbd_session *s, const char *p, size_t n)
 {
-	if (s->dropped) {
-		jsonrpc_msg_destroy(msg);
-		return;
+	session_compact(s);
+	s->out = xgrow(s->out, &s->out_cap, s->out_len + n);
+	memcpy(s->out + s->out_len, p, n);
+	s->out_len += n;
+}
+
+static int session_queue_json(const char *p, size_t n, void *s)
+{
+	session_queue(s, p, n);
+	return 0;
+}
+
+/* Writes what the socket takes without blocking: 0 or -errno. */
+static int session_flush(struct dbd_session *s)
+{
+	while (session_backlog(s)) {
+		ssize_t n = stream_send(jsonrpc_stream(s->rpc),
+					s->out + s->out_ofs,
+					session_backlog(s));
+
+		if (n < 0)
+			return n == -EAGAIN ? 0 : (int)n;
+		s->out_ofs += n;
 	}
-	session_reply(s, msg);
-	/* A client that reads nothing may also send nothing, so its session
-	 * gets no callback to close it in: shutting the socket makes one. */
-	if (jsonrpc_backlog(s->rpc) > DBD_MAX_BACKLOG) {
+	return 0;
+}
+
+/* After queueing: a client that reads nothing may also send nothing, so
+ * its session gets no callback to close it in; shutting the socket makes
+ * one.  Otherwise the loop writes the queue out once the socket takes
+ * it. */
+static void session_queued(struct dbd_session *s)
+{
+	if (session_backlog(s) > DBD_MAX_BACKLOG) {
 		log_msg(LOG_WARN, "%s: dropped: too many unread messages",
 			stream_name(jsonrpc_stream(s->rpc)));
 		s->dropped = true;
@@ -183,10 +223,78 @@ void dbd_session_send(struct dbd_session *s, struct jsonrpc_msg *msg)
 	session_watch(s);
 }
 
+static void session_reply(struct dbd_session *s, struct jsonrpc_msg *reply)
+{
+	json_t *json;
+	size_t len;
+
+	if (!reply)
+		return;
+	json = jsonrpc_msg_to_json(reply);
+	jsonrpc_msg_destroy(reply);
+	if (s->dropped) {
+		json_decref(json);
+		return;
+	}
+	session_compact(s);
+	len = s->out_len;		/* no compaction while dumping */
+	if (json_dump_callback(json, session_queue_json, s, JSON_COMPACT)) {
+		/* Never half a message on the wire. */
+		s->out_len = len;
+		log_msg(LOG_WARN, "%s: a reply could not be serialized",
+			stream_name(jsonrpc_stream(s->rpc)));
+	}
+	json_decref(json);
+}
+
+bool dbd_session_behind(const struct dbd_session *s)
+{
+	return session_backlog(s) > DBD_BEHIND;
+}
+
+void dbd_session_send(struct dbd_session *s, struct jsonrpc_msg *msg)
+{
+	/* A reply comes after the updates of what came before it. */
+	if (msg->type == JSONRPC_REPLY || msg->type == JSONRPC_ERROR)
+		dbd_monitors_flush_session(s->server->monitors, s);
+	session_reply(s, msg);
+	if (!s->dropped)
+		session_queued(s);
+}
+
+void dbd_session_send_text(struct dbd_session *s, const struct iovec *iov,
+			   size_t n)
+{
+	if (s->dropped)
+		return;
+	for (size_t i = 0; i < n; i++)
+		session_queue(s, iov[i].iov_base, iov[i].iov_len);
+	session_queued(s);
+}
+
 void dbd_session_notify(struct dbd_session *s, const char *method,
 			json_t *params)
 {
 	dbd_session_send(s, jsonrpc_create_request(method, params, NULL));
+}
+
+/* The reply to a request, if it has one now. */
+static void session_answer(struct dbd_session *s, struct jsonrpc_msg *reply)
+{
+	if (!reply)
+		return;
+	dbd_monitors_flush_session(s->server->monitors, s);
+	session_reply(s, reply);
+}
+
+/* Notifications get no reply; "cancel" is the only one a server takes. */
+static void session_notified(struct dbd_session *s,
+			     const struct jsonrpc_msg *msg)
+{
+	if (!strcmp(msg->method, "cancel") &&
+	    json_array_size(msg->params) == 1)
+		dbd_txns_cancel(s->server->txns, s,
+				json_array_get(msg->params, 0));
 }
 
 /* Runs what arrived; false once the session is closed. */
@@ -210,8 +318,10 @@ static bool session_receive(struct dbd_session *s)
 			return false;
 		}
 		if (msg->type == JSONRPC_REQUEST)
-			session_reply(s, dbd_methods_dispatch(s->server, s,
-							      msg));
+			session_answer(s, dbd_methods_dispatch(s->server, s,
+							       msg));
+		else if (msg->type == JSONRPC_NOTIFY)
+			session_notified(s, msg);
 		jsonrpc_msg_destroy(msg);
 	}
 }
@@ -223,12 +333,17 @@ static void session_io(int fd, short revents, void *aux)
 
 	if (!session_receive(s))
 		return;
-	error = jsonrpc_flush(s->rpc);
+	error = session_flush(s);
+	if (!error && !session_backlog(s)) {
+		/* Caught up: what the monitors held goes now. */
+		dbd_monitors_flush_session(s->server->monitors, s);
+		error = session_flush(s);
+	}
 	if (error) {
 		session_close(s, strerror(-error));
 		return;
 	}
-	if (jsonrpc_backlog(s->rpc) > DBD_MAX_BACKLOG) {
+	if (session_backlog(s) > DBD_MAX_BACKLOG) {
 		session_close(s, "too many unread replies");
 		return;
 	}

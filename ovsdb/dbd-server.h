@@ -6,7 +6,9 @@
 #define WEIR_DBD_SERVER_H 1
 
 #include <jansson.h>
+#include <stdbool.h>
 #include <stddef.h>
+#include <sys/uio.h>
 
 struct dbd_db;
 struct dbd_server;
@@ -41,8 +43,14 @@ struct dbd_locks *dbd_server_locks(struct dbd_server *);
 struct dbd_monitors *dbd_server_monitors(struct dbd_server *);
 /* The transaction engine's state (dbd-txn.h). */
 struct dbd_txns *dbd_server_txns(struct dbd_server *);
+/* Whether the client is behind in reading what was sent to it. */
+bool dbd_session_behind(const struct dbd_session *);
 /* Queues 'msg' (taken) to 'session'. */
 void dbd_session_send(struct dbd_session *, struct jsonrpc_msg *msg);
+/* Queues one message to 'session', given as its text in pieces (the
+ * monitors share the text of an update among their clients). */
+void dbd_session_send_text(struct dbd_session *, const struct iovec *iov,
+			   size_t n);
 /* Queues a notification to 'session'. */
 void dbd_session_notify(struct dbd_session *, const char *method,
 			json_t *params);

@@ -403,6 +403,20 @@ struct jsonrpc_msg *dbd_txns_transact(struct dbd_txns *txns,
 	return NULL;
 }
 
+void dbd_txns_cancel(struct dbd_txns *txns, struct dbd_session *s,
+		     const json_t *id)
+{
+	for (struct dbd_trigger *t = txns->held; t; t = t->next)
+		if (t->session == s && json_equal(t->id, id)) {
+			held_remove(t);
+			/* RFC 7047 4.1.4 fixes this form: no details. */
+			trigger_reply(t, jsonrpc_create_error(
+				json_string("canceled"), t->id));
+			trigger_free(t);
+			return;
+		}
+}
+
 void dbd_txns_session_closed(struct dbd_txns *txns, struct dbd_session *s)
 {
 	struct dbd_trigger **p = &txns->held;

@@ -10,6 +10,8 @@
 #ifndef WEIR_DBD_TXN_H
 #define WEIR_DBD_TXN_H 1
 
+#include <jansson.h>
+
 struct dbd_server;
 struct dbd_session;
 struct dbd_txns;
@@ -25,6 +27,12 @@ void dbd_txns_destroy(struct dbd_txns *);
 struct jsonrpc_msg *dbd_txns_transact(struct dbd_txns *,
 				      struct dbd_session *,
 				      const struct jsonrpc_msg *request);
+/* RFC 7047 "cancel": the request 'id' of 'session', if a "wait" still
+ * holds it, is dropped unrun and answered with the error "canceled".  One
+ * already run stays: its changes are applied and its reply follows the
+ * commit, as if the cancel came too late. */
+void dbd_txns_cancel(struct dbd_txns *, struct dbd_session *,
+		     const json_t *id);
 /* Forgets 'session': its held requests are dropped, its pending replies
  * not sent. */
 void dbd_txns_session_closed(struct dbd_txns *, struct dbd_session *);

@@ -352,6 +352,206 @@ json_t *ovsdb_monitor_txn_updates(const struct ovsdb_monitor *m,
 	return nonempty(updates);
 }
 
+/* ---- changes held back ---- */
+
+/* One row's state before the first change held, in a hash by uuid. */
+struct held_row {
+	size_t table;
+	struct uuid uuid;
+	struct ovsdb_row *old;		/* a copy; NULL: there was no row */
+	bool used;
+};
+
+struct ovsdb_monitor_held {
+	struct held_row *rows;		/* open addressing, a power of 2 */
+	size_t n, cap;
+};
+
+struct ovsdb_monitor_held *ovsdb_monitor_held_create(void)
+{
+	return xcalloc(1, sizeof(struct ovsdb_monitor_held));
+}
+
+static void held_clear(struct ovsdb_monitor_held *h)
+{
+	for (size_t i = 0; i < h->cap; i++)
+		if (h->rows[i].used)
+			ovsdb_row_destroy(h->rows[i].old);
+	free(h->rows);
+	h->rows = NULL;
+	h->n = h->cap = 0;
+}
+
+void ovsdb_monitor_held_destroy(struct ovsdb_monitor_held *h)
+{
+	if (h) {
+		held_clear(h);
+		free(h);
+	}
+}
+
+bool ovsdb_monitor_held_empty(const struct ovsdb_monitor_held *h)
+{
+	return !h->n;
+}
+
+/* The slot of 'uuid' in 'rows', used or the free one it would take. */
+static struct held_row *held_slot(struct held_row *rows, size_t cap,
+				  const struct uuid *uuid)
+{
+	for (size_t i = uuid_hash(uuid);; i++) {
+		struct held_row *hr = &rows[i & (cap - 1)];
+
+		if (!hr->used || uuid_equals(&hr->uuid, uuid))
+			return hr;
+	}
+}
+
+static void held_grow(struct ovsdb_monitor_held *h)
+{
+	size_t cap = h->cap ? h->cap * 2 : 64;
+	struct held_row *rows = xcalloc(cap, sizeof *rows);
+
+	for (size_t i = 0; i < h->cap; i++)
+		if (h->rows[i].used)
+			*held_slot(rows, cap, &h->rows[i].uuid) = h->rows[i];
+	free(h->rows);
+	h->rows = rows;
+	h->cap = cap;
+}
+
+static bool watches_table(const struct ovsdb_monitor *m, size_t table)
+{
+	for (size_t t = 0; t < m->n_tables; t++)
+		if (m->tables[t].index == table)
+			return true;
+	return false;
+}
+
+void ovsdb_monitor_held_add(struct ovsdb_monitor_held *h,
+			    const struct ovsdb_monitor *m,
+			    const struct ovsdb_txn *txn)
+{
+	for (size_t i = 0; i < ovsdb_txn_n_rows(txn); i++) {
+		const struct ovsdb_txn_row *tr = ovsdb_txn_row_at(txn, i);
+		struct held_row *hr;
+
+		if (ovsdb_txn_row_is_noop(tr) || !watches_table(m, tr->table))
+			continue;
+		if (2 * (h->n + 1) > h->cap)
+			held_grow(h);
+		hr = held_slot(h->rows, h->cap, &tr->uuid);
+		if (hr->used)
+			continue;	/* the first state held stays */
+		hr->used = true;
+		hr->table = tr->table;
+		hr->uuid = tr->uuid;
+		hr->old = tr->old ? ovsdb_row_clone(tr->old) : NULL;
+		h->n++;
+	}
+}
+
+json_t *ovsdb_monitor_held_flush(struct ovsdb_monitor_held *h,
+				 const struct ovsdb_monitor *m)
+{
+	json_t *updates = json_object();
+
+	for (size_t i = 0; i < h->cap; i++) {
+		const struct held_row *hr = &h->rows[i];
+		const struct ovsdb_row *now;
+
+		if (!hr->used)
+			continue;
+		now = ovsdb_table_find(m->db->tables[hr->table], &hr->uuid);
+		for (size_t t = 0; t < m->n_tables; t++)
+			if (m->tables[t].index == hr->table && (now || hr->old))
+				updates_add(updates, &m->tables[t],
+					    now ? now : hr->old,
+					    row_update(m, &m->tables[t],
+						       hr->old, now));
+	}
+	held_clear(h);
+	return nonempty(updates);
+}
+
+/* ---- sharing ---- */
+
+static bool cond_same(const struct ovsdb_condition *a,
+		      const struct ovsdb_condition *b)
+{
+	if (a->n != b->n)
+		return false;
+	for (size_t i = 0; i < a->n; i++) {
+		const struct ovsdb_clause *x = &a->clauses[i];
+		const struct ovsdb_clause *y = &b->clauses[i];
+
+		if (x->function != y->function || x->column != y->column)
+			return false;
+		if (x->column && !ovsdb_datum_equals(&x->arg, &y->arg,
+						     &x->type))
+			return false;
+	}
+	return true;
+}
+
+static bool mon_table_same(const struct mon_table *a,
+			   const struct mon_table *b)
+{
+	if (a->index != b->index || a->cols.n != b->cols.n ||
+	    a->initial != b->initial || a->insert != b->insert ||
+	    a->delete != b->delete || a->modify != b->modify)
+		return false;
+	/* In order: the columns' order is the order of the update's text. */
+	for (size_t i = 0; i < a->cols.n; i++)
+		if (a->cols.columns[i] != b->cols.columns[i])
+			return false;
+	return cond_same(&a->cond, &b->cond);
+}
+
+static uint32_t mix(uint32_t h, uint32_t x)
+{
+	h ^= x;
+	h *= 0x9e3779b1u;
+	return h ^ (h >> 15);
+}
+
+uint32_t ovsdb_monitor_hash(const struct ovsdb_monitor *m)
+{
+	uint32_t h = mix(m->version, m->n_tables);
+
+	for (size_t t = 0; t < m->n_tables; t++) {
+		const struct mon_table *mt = &m->tables[t];
+
+		h = mix(h, mt->index);
+		h = mix(h, mt->cols.n);
+		for (size_t i = 0; i < mt->cols.n; i++)
+			h = mix(h, mt->cols.columns[i]->index);
+		h = mix(h, mt->initial | mt->insert << 1 | mt->delete << 2 |
+			   mt->modify << 3);
+		for (size_t i = 0; i < mt->cond.n; i++) {
+			const struct ovsdb_clause *c = &mt->cond.clauses[i];
+
+			h = mix(h, c->function);
+			if (c->column)
+				h = ovsdb_datum_hash(&c->arg, &c->type,
+						     mix(h, c->column->index));
+		}
+	}
+	return h;
+}
+
+bool ovsdb_monitor_same(const struct ovsdb_monitor *a,
+			const struct ovsdb_monitor *b)
+{
+	if (a->db != b->db || a->version != b->version ||
+	    a->n_tables != b->n_tables)
+		return false;
+	for (size_t t = 0; t < a->n_tables; t++)
+		if (!mon_table_same(&a->tables[t], &b->tables[t]))
+			return false;
+	return true;
+}
+
 /* ---- condition change ---- */
 
 static struct mon_table *find_table(struct ovsdb_monitor *m, const char *name)

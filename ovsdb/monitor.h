@@ -12,6 +12,8 @@
 #define WEIR_OVSDB_MONITOR_H 1
 
 #include <jansson.h>
+#include <stdbool.h>
+#include <stdint.h>
 
 struct ovsdb_db;
 struct ovsdb_error;
@@ -40,6 +42,31 @@ json_t *ovsdb_monitor_initial(const struct ovsdb_monitor *);
  * when nothing. */
 json_t *ovsdb_monitor_txn_updates(const struct ovsdb_monitor *,
 				  const struct ovsdb_txn *);
+/* True if 'a' and 'b' watch the same things the same way, so that every
+ * transaction gives both the same updates, byte for byte.  Monitors that
+ * merely look alike (the same tables listed in another order) may differ:
+ * they get their updates apart. */
+bool ovsdb_monitor_same(const struct ovsdb_monitor *a,
+			const struct ovsdb_monitor *b);
+/* Changes held back from a client that is behind in reading: for each row
+ * a transaction changed, its state before the first of them.  Memory is
+ * bounded by the rows, not by the transactions. */
+struct ovsdb_monitor_held;
+
+struct ovsdb_monitor_held *ovsdb_monitor_held_create(void);
+void ovsdb_monitor_held_destroy(struct ovsdb_monitor_held *);
+bool ovsdb_monitor_held_empty(const struct ovsdb_monitor_held *);
+/* Holds what applied 'txn' changed in the tables 'm' watches. */
+void ovsdb_monitor_held_add(struct ovsdb_monitor_held *,
+			    const struct ovsdb_monitor *,
+			    const struct ovsdb_txn *);
+/* The table-updates from the states held to the rows as they are now
+ * (one merged change a row, none for a row that came and went), or NULL
+ * when nothing shows; empties 'held'. */
+json_t *ovsdb_monitor_held_flush(struct ovsdb_monitor_held *,
+				 const struct ovsdb_monitor *);
+/* A hash of what ovsdb_monitor_same() compares. */
+uint32_t ovsdb_monitor_hash(const struct ovsdb_monitor *);
 /* "monitor_cond_change": new conditions ({"Table": [{"where": ...}]}).
  * '*updates' gets the rows that enter ("insert") or leave ("delete") the
  * client's view, or NULL; on error nothing changes. */

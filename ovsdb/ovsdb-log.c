@@ -34,6 +34,8 @@ struct ovsdb_log {
 	int fd;                         /* the log file */
 	int lock_fd;                    /* "<path>.lock", or -1 */
 	uint64_t size;                  /* bytes of good, durable records */
+	uint64_t alloc_end;             /* file size: zeros from 'size' on */
+	uint64_t prealloc;              /* zeros written ahead, 0: none */
 	uint64_t records;               /* how many */
 	uint64_t snapshot_end;          /* offset after the second record */
 	uint64_t commits;               /* commits that wrote, one sync each */
@@ -199,6 +201,34 @@ static bool log_good_record_after(const char *buf, size_t from, size_t size)
 	return false;
 }
 
+static bool all_zero(const char *p, size_t n)
+{
+	return !n || (!p[0] && !memcmp(p, p + 1, n - 1));
+}
+
+/* Where the well-framed records in buf[from..size), each maybe after
+ * zeros, end: a write that was never acknowledged, whose first pages
+ * did not reach the disk while later ones did. */
+static size_t log_records_after_hole(const char *buf, size_t from,
+				     size_t size)
+{
+	size_t end = from;
+
+	for (;;) {
+		const char *json;
+		size_t json_len, rec_len;
+
+		while (from < size && !buf[from])
+			from++;
+		if (from == size || log_check_frame(buf + from, size - from,
+						    &json, &json_len,
+						    &rec_len))
+			return end;
+		from += rec_len;
+		end = from;
+	}
+}
+
 static void log_buf_destroy(struct log_buf *b)
 {
 	free(b->p);
@@ -290,6 +320,37 @@ static int log_sync(struct ovsdb_log *log, int fd)
 	if (injected)
 		return injected;
 	return fdatasync(fd) ? -errno : 0;
+}
+
+/* Writes zeros over fd's bytes [from, to): not synced. */
+static int log_write_zeros(struct ovsdb_log *log, int fd, uint64_t from,
+			   uint64_t to)
+{
+	static const char zeros[64 * 1024];
+
+	while (from < to) {
+		size_t n = to - from < sizeof zeros ? to - from : sizeof zeros;
+		int error = log_pwrite_all(log, fd, zeros, n, from);
+
+		if (error)
+			return error;
+		from += n;
+	}
+	return 0;
+}
+
+/* Zeros [from, to) of the log, durably. */
+static int log_zero_fill(struct ovsdb_log *log, uint64_t from, uint64_t to)
+{
+	int error = log_write_zeros(log, log->fd, from, to);
+
+	if (!error)
+		error = log_sync(log, log->fd);
+	if (error)
+		return log_fail(log, error, "cannot clear torn records at "
+				"offset %llu: %s", (unsigned long long)from,
+				strerror(-error));
+	return 0;
 }
 
 /* Syncs the directory holding the log, making a rename durable. */
@@ -423,7 +484,53 @@ static int log_drop_tail(struct ovsdb_log *log, uint64_t ofs, uint64_t size,
 		return log_fail(log, -errno, "cannot cut off torn record at "
 				"offset %llu: %s", (unsigned long long)ofs,
 				strerror(errno));
+	log->alloc_end = ofs;
 	return 0;
+}
+
+/* The records end at 'ofs', and the rest of the file is zeros written
+ * ahead (or a group commit cut short in them).  Returns 0, or -EBADMSG
+ * when what follows is neither. */
+static int log_zero_tail(struct ovsdb_log *log, const char *buf, size_t ofs,
+			 size_t size)
+{
+	size_t end;
+
+	if (all_zero(buf + ofs, size - ofs)) {
+		log->alloc_end = size;
+		return 0;
+	}
+	if (buf[ofs])
+		return -EBADMSG;
+	/* Zeros, then records, then only zeros: pages of a commit that never
+	 * returned reached the disk out of order (a power cut).  Dropped like
+	 * any torn tail, the file keeping its size. */
+	end = log_records_after_hole(buf, ofs, size);
+	if (!all_zero(buf + end, size - end))
+		return -EBADMSG;
+	log_msg(LOG_WARN, "%s: %s %zu bytes at offset %zu (records after a "
+		"hole of zeros): a write torn by a crash", log->path,
+		log->mode == OVSDB_LOG_READ_ONLY ? "ignoring" : "discarding",
+		end - ofs, ofs);
+	log->alloc_end = size;
+	if (log->mode == OVSDB_LOG_READ_ONLY)
+		return 0;
+	return log_zero_fill(log, ofs, end);
+}
+
+/* What the bad record at 'ofs' means: the end of the records before
+ * zeros, a torn tail, or corruption. */
+static int log_bad_record(struct ovsdb_log *log, const char *buf,
+			  size_t ofs, size_t size, const char *why)
+{
+	int error = log_zero_tail(log, buf, ofs, size);
+
+	if (error != -EBADMSG)
+		return error;
+	if (log_good_record_after(buf, ofs + 1, size))
+		return log_fail(log, -EBADMSG, "corrupt record at offset %zu: "
+				"%s, with good records after it", ofs, why);
+	return log_drop_tail(log, ofs, size, why);
 }
 
 /* Reads every record, deciding what a bad one means. */
@@ -436,6 +543,7 @@ static int log_replay(struct ovsdb_log *log)
 
 	if (error)
 		return error;
+	log->alloc_end = size;
 	while (ofs < size) {
 		json_t *json;
 		size_t len;
@@ -443,12 +551,7 @@ static int log_replay(struct ovsdb_log *log)
 						   &len, why_buf,
 						   sizeof why_buf);
 		if (why) {
-			if (log_good_record_after(buf, ofs + 1, size))
-				error = log_fail(log, -EBADMSG, "corrupt record "
-						 "at offset %zu: %s, with good "
-						 "records after it", ofs, why);
-			else
-				error = log_drop_tail(log, ofs, size, why);
+			error = log_bad_record(log, buf, ofs, size, why);
 			break;
 		}
 		ofs += len;
@@ -568,13 +671,38 @@ int ovsdb_log_write_text(struct ovsdb_log *log, const char *text, size_t len)
 						len));
 }
 
+void ovsdb_log_set_prealloc(struct ovsdb_log *log, uint64_t bytes)
+{
+	log->prealloc = bytes;
+}
+
 /* Puts the file back to its last good record after a failed commit. */
 static void log_cut_back(struct ovsdb_log *log)
 {
 	if (!ftruncate(log->fd, log->size))
 		(void)fdatasync(log->fd);
+	log->alloc_end = log->size;
 	log_buf_destroy(&log->pending);
 	log->pending_snapshot_end = 0;
+}
+
+/* After records were written past the zeros ahead, writes the next
+ * stretch of zeros, so that the syncs of the commits that fill it change
+ * no file size or extent: on ext4 they need no journal commit.  Zeros
+ * that do not fit (a full disk) are given up, not the commit. */
+static int log_grow(struct ovsdb_log *log)
+{
+	uint64_t end = log->size + log->pending.len;
+
+	if (end <= log->alloc_end)
+		return 0;
+	log->alloc_end = end;
+	if (!log->prealloc ||
+	    !log_write_zeros(log, log->fd, end, end + log->prealloc)) {
+		log->alloc_end += log->prealloc;
+		return 0;
+	}
+	return ftruncate(log->fd, end) ? -errno : 0;
 }
 
 int ovsdb_log_commit(struct ovsdb_log *log)
@@ -593,6 +721,8 @@ int ovsdb_log_commit(struct ovsdb_log *log)
 		return 0;
 	if (!error)
 		error = log_pwrite_all(log, log->fd, b->p, b->len, log->size);
+	if (!error)
+		error = log_grow(log);
 	if (!error)
 		error = log_sync(log, log->fd);
 	if (error) {
@@ -614,29 +744,128 @@ int ovsdb_log_commit(struct ovsdb_log *log)
 
 /* ---- compaction ---- */
 
-/* Writes 'b' as the whole of a new file at 'tmp_path', synced.  Returns
- * its descriptor, or a negative errno with the file removed. */
-static int log_write_new(struct ovsdb_log *log, const char *tmp_path,
-			 const struct log_buf *b)
+/* The new file, written as its records are made: the snapshot comes in
+ * pieces, twice (ovsdb_log_text), first to learn its length and CRC for
+ * the header, then to write it; never whole in memory. */
+struct log_stream {
+	struct ovsdb_log *log;
+	int fd;
+	uint64_t ofs;                   /* where 'buf' goes in the file */
+	uint64_t alloc_end;             /* the file's size, once written */
+	struct log_buf buf;             /* bytes not written yet */
+	uint64_t len;                   /* of the snapshot's text so far */
+	uint32_t crc;                   /* its CRC, not yet inverted */
+	int error;
+};
+
+#define LOG_STREAM_CHUNK (1u << 20)
+
+static void log_stream_flush(struct log_stream *st)
 {
-	struct stat st;
-	mode_t mode = fstat(log->fd, &st) ? 0640 : st.st_mode & 07777;
-	int fd = open(tmp_path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
+	if (!st->error)
+		st->error = log_pwrite_all(st->log, st->fd, st->buf.p,
+					   st->buf.len, st->ofs);
+	st->ofs += st->buf.len;
+	st->buf.len = 0;
+}
+
+static void log_stream_count(const char *p, size_t n, void *st_)
+{
+	struct log_stream *st = st_;
+
+	st->len += n;
+	st->crc = crc32c_fast_update(st->crc, p, n);
+}
+
+static void log_stream_write(const char *p, size_t n, void *st_)
+{
+	struct log_stream *st = st_;
+
+	log_stream_count(p, n, st);
+	log_buf_add(&st->buf, p, n);
+	if (st->buf.len >= LOG_STREAM_CHUNK)
+		log_stream_flush(st);
+}
+
+/* Runs 'text' once to count: 0 with its length and CRC in 'st'. */
+static int log_stream_measure(struct ovsdb_log *log, struct log_stream *st,
+			      ovsdb_log_text *text, void *aux)
+{
+	st->len = 0;
+	st->crc = 0xffffffffu;
+	if (text(log_stream_count, st, aux))
+		return log_fail(log, -EINVAL, "snapshot cannot be "
+				"serialized");
+	if (st->len > OVSDB_LOG_MAX_RECORD)
+		return log_fail(log, -EFBIG, "snapshot of %llu bytes is over "
+				"the limit of %u", (unsigned long long)st->len,
+				OVSDB_LOG_MAX_RECORD);
+	return 0;
+}
+
+/* Writes the schema and the snapshot into 'st' (its file, 'path', open),
+ * then the zeros ahead, and syncs. */
+static int log_stream_records(struct log_stream *st, const char *path,
+			      const json_t *schema, ovsdb_log_text *text,
+			      void *aux)
+{
+	struct ovsdb_log *log = st->log;
+	uint64_t len = st->len;
+	uint32_t crc = st->crc;
+	char hdr[MAGIC_LEN + MAX_LENGTH_DIGITS + 12];
+	int error = log_buf_add_record(log, &st->buf, schema);
+
+	if (error)
+		return error;
+	log_buf_add(&st->buf, hdr, snprintf(hdr, sizeof hdr, OVSDB_LOG_MAGIC
+					    " %llu %08x\n",
+					    (unsigned long long)len, ~crc));
+	st->len = 0;
+	st->crc = 0xffffffffu;
+	if (text(log_stream_write, st, aux) || st->len != len ||
+	    st->crc != crc)
+		return log_fail(log, -EIO, "snapshot changed while written");
+	log_buf_add(&st->buf, "\n", 1);
+	log_stream_flush(st);
+	st->alloc_end = st->ofs;
+	if (!st->error && log->prealloc) {
+		/* As in log_grow(): zeros that do not fit are given up. */
+		if (!log_write_zeros(log, st->fd, st->ofs,
+				     st->ofs + log->prealloc))
+			st->alloc_end += log->prealloc;
+		else if (ftruncate(st->fd, st->ofs))
+			st->error = -errno;
+	}
+	if (!st->error)
+		st->error = log_sync(log, st->fd);
+	if (st->error)
+		return log_fail(log, st->error, "cannot write %s: %s", path,
+				strerror(-st->error));
+	return 0;
+}
+
+/* Writes the new file at 'tmp_path', synced.  Returns its descriptor,
+ * or a negative errno with the file removed. */
+static int log_write_new(struct log_stream *st, const char *tmp_path,
+			 const json_t *schema, ovsdb_log_text *text,
+			 void *aux)
+{
+	struct ovsdb_log *log = st->log;
+	struct stat sb;
+	mode_t mode = fstat(log->fd, &sb) ? 0640 : sb.st_mode & 07777;
 	int error;
 
-	if (fd < 0)
+	st->fd = open(tmp_path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
+	if (st->fd < 0)
 		return log_fail(log, -errno, "cannot create %s: %s", tmp_path,
 				strerror(errno));
-	error = log_pwrite_all(log, fd, b->p, b->len, 0);
-	if (!error)
-		error = log_sync(log, fd);
+	error = log_stream_records(st, tmp_path, schema, text, aux);
 	if (error) {
-		close(fd);
+		close(st->fd);
 		unlink(tmp_path);
-		return log_fail(log, error, "cannot write %s: %s", tmp_path,
-				strerror(-error));
+		return error;
 	}
-	return fd;
+	return st->fd;
 }
 
 static int log_rename(struct ovsdb_log *log, const char *from)
@@ -649,19 +878,21 @@ static int log_rename(struct ovsdb_log *log, const char *from)
 }
 
 /* The new file is in place: from now on we append to it. */
-static void log_switch(struct ovsdb_log *log, int fd, const struct log_buf *b)
+static void log_switch(struct ovsdb_log *log, int fd,
+		       const struct log_stream *st)
 {
 	close(log->fd);
 	log->fd = fd;
-	log->size = b->len;
-	log->records = b->records;
-	log->snapshot_end = b->len;
+	log->size = st->ofs;
+	log->alloc_end = st->alloc_end;
+	log->records = 2;
+	log->snapshot_end = st->ofs;
 }
 
-int ovsdb_log_compact(struct ovsdb_log *log, const json_t *schema,
-		      const json_t *snapshot)
+int ovsdb_log_compact_text(struct ovsdb_log *log, const json_t *schema,
+			   ovsdb_log_text *text, void *aux)
 {
-	struct log_buf b = { 0 };
+	struct log_stream st = { .log = log, .fd = -1 };
 	char *tmp_path;
 	int error, fd;
 
@@ -669,15 +900,11 @@ int ovsdb_log_compact(struct ovsdb_log *log, const json_t *schema,
 		return log_fail(log, -EBADF, "opened read-only");
 	error = ovsdb_log_commit(log);
 	if (!error)
-		error = log_buf_add_record(log, &b, schema);
-	if (!error)
-		error = log_buf_add_record(log, &b, snapshot);
-	if (error) {
-		log_buf_destroy(&b);
+		error = log_stream_measure(log, &st, text, aux);
+	if (error)
 		return error;
-	}
 	tmp_path = xasprintf("%s.tmp", log->path);
-	fd = log_write_new(log, tmp_path, &b);
+	fd = log_write_new(&st, tmp_path, schema, text, aux);
 	if (fd >= 0) {
 		error = log_rename(log, tmp_path);
 		if (error) {
@@ -690,8 +917,9 @@ int ovsdb_log_compact(struct ovsdb_log *log, const json_t *schema,
 		error = fd;
 	}
 	free(tmp_path);
+	log_buf_destroy(&st.buf);
 	if (!error) {
-		log_switch(log, fd, &b);
+		log_switch(log, fd, &st);
 		error = log_sync_dir(log);
 		if (error) {
 			log->dir_unsynced = true;
@@ -700,7 +928,36 @@ int ovsdb_log_compact(struct ovsdb_log *log, const json_t *schema,
 				 "commit): %s", strerror(-error));
 		}
 	}
-	log_buf_destroy(&b);
+	return error;
+}
+
+/* A snapshot given whole, as the text of one JSON value. */
+static int log_json_text(ovsdb_log_put *put, void *put_aux, void *aux)
+{
+	const struct json_text *text = aux;
+
+	put(text->p, text->len, put_aux);
+	return 0;
+}
+
+int ovsdb_log_compact(struct ovsdb_log *log, const json_t *schema,
+		      const json_t *snapshot)
+{
+	struct json_text text;
+	int error;
+
+	if (log->mode == OVSDB_LOG_READ_ONLY)
+		return log_fail(log, -EBADF, "opened read-only");
+	json_text_init(&text);
+	if (json_text_dump(&text, snapshot))
+		error = log_fail(log, -EINVAL, "record cannot be serialized");
+	else if (text.unreadable && text.len <= OVSDB_LOG_MAX_RECORD)
+		error = log_fail(log, -EINVAL, "record does not read back: %s",
+				 text.unreadable);
+	else
+		error = ovsdb_log_compact_text(log, schema, log_json_text,
+					       &text);
+	json_text_destroy(&text);
 	return error;
 }
 

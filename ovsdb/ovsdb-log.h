@@ -15,6 +15,13 @@
  * warning).  A bad record with a good one after it is corruption, and the
  * open fails naming its offset: committed data is never dropped silently.
  *
+ * The file may end in zeros, written ahead so that a commit overwrites
+ * bytes the file already has (see ovsdb_log_set_prealloc()): the records
+ * end at the first zero byte where a header is due.  Records after a hole
+ * of zeros, followed by nothing but zeros, are a group commit whose pages
+ * reached the disk out of order before a power cut, never acknowledged:
+ * dropped (zeroed) with a warning, like any torn tail.
+ *
  * Functions returning int give 0 or a negative errno, and leave a message
  * for ovsdb_log_error(). */
 #ifndef WEIR_OVSDB_LOG_H
@@ -60,6 +67,13 @@ int ovsdb_log_write(struct ovsdb_log *, const json_t *record);
  * the caller vouches parses back. */
 int ovsdb_log_write_text(struct ovsdb_log *, const char *text, size_t len);
 
+/* From now on, each commit that writes past the zeros ahead writes 'bytes'
+ * more zeros after its records (and compaction after the snapshot): the
+ * commits that then fill them overwrite allocated blocks of a file whose
+ * size does not change, so their fdatasync() has no metadata to commit.
+ * 0 (the default): none. */
+void ovsdb_log_set_prealloc(struct ovsdb_log *, uint64_t bytes);
+
 /* Makes every queued record durable with one write and one fdatasync, so
  * records queued between two commits share a sync.  Returns 0 only once
  * they are on disk.  On failure the queued records are dropped and the file
@@ -74,12 +88,24 @@ int ovsdb_log_commit(struct ovsdb_log *);
 int ovsdb_log_compact(struct ovsdb_log *, const json_t *schema,
 		      const json_t *snapshot);
 
+/* A record's compact JSON text, made in pieces: calls 'put' with each
+ * next piece, and returns 0, or -1 when it cannot be written.  It must
+ * give the same text each time it is called. */
+typedef void ovsdb_log_put(const char *p, size_t n, void *put_aux);
+typedef int ovsdb_log_text(ovsdb_log_put *put, void *put_aux, void *aux);
+
+/* ovsdb_log_compact() with the snapshot as 'text' (called twice: for the
+ * header's length and CRC, then to write it), so that the snapshot is
+ * never whole in memory.  The caller vouches that the text parses back. */
+int ovsdb_log_compact_text(struct ovsdb_log *, const json_t *schema,
+			   ovsdb_log_text *text, void *aux);
+
 /* What the server weighs when deciding to compact.  The snapshot is the
  * second record: the one compaction wrote or, in a log never compacted, the
  * first transaction. */
 struct ovsdb_log_stats {
 	uint64_t records;               /* in the file, committed */
-	uint64_t bytes;                 /* size of the file */
+	uint64_t bytes;                 /* of records, not of zeros ahead */
 	uint64_t records_since_snapshot;
 	uint64_t bytes_since_snapshot;
 	uint64_t commits;               /* since open, each one write + sync */

@@ -6,6 +6,9 @@
  *                                     over CLIENTS connections that each
  *                                     keep one transaction in flight;
  *                                     prints transactions per second
+ *   bench-ovsdb pipe SOCK DEPTH N     the same from one connection that
+ *                                     keeps DEPTH transactions in flight
+ *                                     (pipelined, as IDL clients may)
  *   bench-ovsdb fanout SOCK CLIENTS N CLIENTS connections monitor Bridge,
  *                                     one more inserts N rows one by one;
  *                                     prints rows delivered per second
@@ -142,7 +145,7 @@ static void wait_any(struct jsonrpc **rpcs, int n)
 	poll(p, n, 1000);
 }
 
-static int bench_txn(const char *sock, int n_clients, int n)
+static int bench_txn(const char *sock, int n_clients, int depth, int n)
 {
 	struct jsonrpc *rpcs[n_clients];
 	int sent = 0, done = 0;
@@ -153,11 +156,13 @@ static int bench_txn(const char *sock, int n_clients, int n)
 		rpcs[i] = connect_to(sock);
 	root = root_uuid(rpcs[0]);
 	t0 = now_s();
-	for (int i = 0; i < n_clients && sent < n; i++, sent++) {
-		struct jsonrpc_msg *m = insert_request(root, sent, sent);
-		jsonrpc_send(rpcs[i], m);
-		jsonrpc_msg_destroy(m);
-	}
+	for (int d = 0; d < depth; d++)
+		for (int i = 0; i < n_clients && sent < n; i++, sent++) {
+			struct jsonrpc_msg *m = insert_request(root, sent,
+							       sent);
+			jsonrpc_send(rpcs[i], m);
+			jsonrpc_msg_destroy(m);
+		}
 	while (done < n) {
 		wait_any(rpcs, n_clients);
 		for (int i = 0; i < n_clients; i++) {
@@ -247,11 +252,14 @@ static int bench_fanout(const char *sock, int n_clients, int n)
 int main(int argc, char *argv[])
 {
 	if (argc != 5) {
-		fprintf(stderr, "usage: bench-ovsdb txn|fanout SOCK CLIENTS N\n");
+		fprintf(stderr, "usage: bench-ovsdb txn|pipe|fanout SOCK "
+			"CLIENTS|DEPTH N\n");
 		return 2;
 	}
 	if (!strcmp(argv[1], "txn"))
-		return bench_txn(argv[2], atoi(argv[3]), atoi(argv[4]));
+		return bench_txn(argv[2], atoi(argv[3]), 1, atoi(argv[4]));
+	if (!strcmp(argv[1], "pipe"))
+		return bench_txn(argv[2], 1, atoi(argv[3]), atoi(argv[4]));
 	if (!strcmp(argv[1], "fanout"))
 		return bench_fanout(argv[2], atoi(argv[3]), atoi(argv[4]));
 	return 2;

@@ -2,14 +2,18 @@
 # weir-dbd against Debian's ovsdb-server on the same workload, same client
 # (bench-ovsdb), same schema (Weir's vswitch schema), databases on the
 # same disk; rounds interleaved, best of each, then Weir/OVS ratios.
-#   ovsdb.sh BUILD_DIR [ROUNDS]
+#   ovsdb.sh BUILD_DIR [ROUNDS [WORKLOAD...]]
 # Workloads: durable single-row inserts (each also links the new Bridge
 # from Open_vSwitch, as add-br does) from 1 client with one transaction in
-# flight and from 10 clients; monitor fan-out: 50 clients monitoring
+# flight, from 1 client with 8 in flight (pipelined) and from 10 clients;
+# monitor fan-out: 50 clients monitoring
 # Bridge while one client inserts rows one by one.
 set -eu
 build=$(cd "$1" && pwd)
 rounds=${2:-3}
+shift $(($# < 2 ? $# : 2))
+[ $# -gt 0 ] || set -- "txn 1 1000" "pipe 8 1000" "txn 10 3000" "fanout 50 200"
+workloads=("$@")
 top=$(cd "$(dirname "$0")/../.." && pwd)
 schema=$top/vswitchd/vswitch.ovsschema
 client=$build/tests/bench/bench-ovsdb
@@ -47,7 +51,8 @@ run() {             # run SERVER WORKLOAD CLIENTS N: one figure
 declare -A best
 for ((r = 1; r <= rounds; r++)); do
     for srv in weir ovs; do
-        for w in "txn 1 1000" "txn 10 3000" "fanout 50 200"; do
+        for w in "${workloads[@]}"; do
+            # shellcheck disable=SC2086
             v=$(run $srv $w)
             k="$srv $w"
             if [ -z "${best[$k]:-}" ] || [ "$v" -gt "${best[$k]}" ]; then best[$k]=$v; fi
@@ -55,10 +60,12 @@ for ((r = 1; r <= rounds; r++)); do
     done
 done
 printf '%-34s %12s %12s %8s\n' workload weir-dbd ovsdb-server weir/ovs
-for w in "txn 1 1000" "txn 10 3000" "fanout 50 200"; do
+for w in "${workloads[@]}"; do
+    # shellcheck disable=SC2086
     set -- $w
     case $1 in
     txn) what="inserts/s, $2 client(s)" ;;
+    pipe) what="inserts/s, 1 client, $2 in flight" ;;
     fanout) what="rows delivered/s, $2 monitors" ;;
     esac
     a=${best[weir $w]} b=${best[ovs $w]}

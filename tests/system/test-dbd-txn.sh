@@ -2,10 +2,11 @@
 # weir-dbd's transactions and monitors against the real thing: the same
 # transactions, sent with Debian's ovsdb-client to ovsdb-server and to
 # weir-dbd, give the same results (uuids renamed, errors compared by tag);
-# a "wait" is held until another client's commit satisfies it, or times
-# out; monitor and monitor_cond send the same updates; Debian's ovs-vsctl
-# gives the same output against both; a monitoring client that never reads
-# holds up nobody; the database survives a restart, "ovsdb-server/compact"
+# a "wait" is held until another client's commit satisfies it, times
+# out, or is cancelled; monitor and monitor_cond send the same updates;
+# Debian's ovs-vsctl gives the same output against both; a monitoring
+# client that does not read holds up nobody, and gets merged updates once
+# it does; the database survives a restart, "ovsdb-server/compact"
 # through ovs-appctl, kill -9 at random moments with no acknowledged
 # transaction lost, and (as root, on a small tmpfs) a full disk.
 . "$(dirname "$0")/lib.sh"
@@ -79,6 +80,9 @@ if real != weir:
 print(weir)
 PYEOF
 
+check "cancel: a held transaction answered \"canceled\", as ovsdb-server does" \
+    "$PY" "$SYSTEM_DIR/dbd_cancel.py" "$REAL" "$WEIR"
+
 check "monitor and monitor_cond: the same updates as ovsdb-server" \
     "$PY" "$SYSTEM_DIR/dbd_monitor.py" "$REAL" "$WEIR"
 
@@ -103,7 +107,7 @@ for cmd in "init" "add-br br0" "add-port br0 p1" \
     assert_eq "ovs-vsctl $cmd" "$real" "$weir"
 done
 
-check "a monitor that never reads holds up no other client" "$PY" - "$WEIR" <<'PYEOF'
+check "a monitor that does not read holds up no other client, then catches up" "$PY" - "$WEIR" <<'PYEOF'
 import sys, time
 from rpc import Rpc
 hog, other = Rpc(sys.argv[1]), Rpc(sys.argv[1])
@@ -117,6 +121,22 @@ for i in range(300):        # every update to the hog carries the whole row
 if time.time() - t0 > 20:
     sys.exit("300 transactions took %.1f s" % (time.time() - t0))
 print("300 transactions in %.2f s while the hog read nothing" % (time.time() - t0))
+# Once it reads, it catches up: what was held back comes merged, one
+# update a row, and the last one it sees is the current row.
+msgs = []
+hog.sock.settimeout(2)
+try:
+    while True:
+        msgs.append(hog.recv())
+except TimeoutError:
+    pass
+updates = [m for m in msgs if m.get("method") == "update"]
+last = list(updates[-1]["params"][1]["Open_vSwitch"].values())[0]["new"]
+if dict(last["external_ids"][1])["big"] != big + "299":
+    sys.exit("the hog's last update is not the current row")
+if not 1 < len(updates) < 300:
+    sys.exit("the hog got %d updates for 300 transactions" % len(updates))
+print("then %d updates (merged) brought it to the current row" % len(updates))
 PYEOF
 
 dump() { ovsdb-client dump unix:"$WEIR" Open_vSwitch; }

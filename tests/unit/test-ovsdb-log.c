@@ -1,7 +1,9 @@
 /* The OVSDB storage log: exact framing, replay, group commit, torn tails
- * cut off and corruption refused, failed commits and compactions leaving
- * the old state, the writer's lock, and records acknowledged by a process
- * killed at a random moment all being there after it. */
+ * cut off and corruption refused, zeros written ahead (a zero tail, a hole
+ * left by a torn group commit, no room for them), failed commits and
+ * compactions leaving the old state, the writer's lock, and records
+ * acknowledged by a process killed at a random moment all being there
+ * after it. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -182,6 +184,13 @@ static const char *const three[] = {
 	"{\"name\":\"Open_vSwitch\",\"tables\":{}}",
 	"{\"Bridge\":{\"b1\":{\"name\":\"br0\"}}}",
 	"[1,\"two\",null,true,3.5]",
+};
+
+static const char *const four[] = {
+	"{\"name\":\"Open_vSwitch\",\"tables\":{}}",
+	"{\"Bridge\":{\"b1\":{\"name\":\"br0\"}}}",
+	"[1,\"two\",null,true,3.5]",
+	"{\"after\":true}",
 };
 
 /* ---- framing and replay ---- */
@@ -385,12 +394,6 @@ static void check_torn(struct fixture *f, const void *tail, size_t len,
 	assert_int_equal(ovsdb_log_commit(log), 0);
 	ovsdb_log_close(log);
 
-	static const char *const four[] = {
-		"{\"name\":\"Open_vSwitch\",\"tables\":{}}",
-		"{\"Bridge\":{\"b1\":{\"name\":\"br0\"}}}",
-		"[1,\"two\",null,true,3.5]",
-		"{\"after\":true}",
-	};
 	assert_int_equal(open_quiet(f->path, OVSDB_LOG_READ_WRITE, &log, error,
 				    sizeof error, out, sizeof out), 0);
 	assert_string_equal(out, "");
@@ -428,9 +431,6 @@ static void test_torn_bad_crc(void **state)
 
 static void test_torn_garbage(void **state)
 {
-	static const char zeros[4096];
-
-	check_torn(*state, zeros, sizeof zeros, "bad record header");
 	TORN(*state, "\n", "bad record header");
 	TORN(*state, "WEIR-OVSDB 07 cff7d56a\n{\"a\":1}\n", "bad record length");
 	TORN(*state, "WEIR-OVSDB 7 CFF7D56A\n{\"a\":1}\n", "bad record header");
@@ -441,6 +441,212 @@ static void test_torn_garbage(void **state)
 	/* Framed right, but not JSON: never written by us, still a tail. */
 	TORN(*state, "WEIR-OVSDB 5 83101fa6\n{\"a\":\n",
 	     "bad JSON in record: unexpected token near end of file");
+}
+
+/* ---- zeros written ahead ---- */
+
+static void append_zeros(const char *path, size_t n)
+{
+	char *zeros = calloc(1, n);
+
+	append_bytes(path, zeros, n);
+	free(zeros);
+}
+
+/* Opens 'path' with stderr caught, expecting 'warning' in it ("" for
+ * none). */
+static struct ovsdb_log *open_expect(const char *path,
+				     enum ovsdb_log_mode mode,
+				     const char *warning)
+{
+	struct ovsdb_log *log;
+	char error[256], out[1024];
+
+	if (open_quiet(path, mode, &log, error, sizeof error, out,
+		       sizeof out))
+		fail_msg("open %s: %s", path, error);
+	if (*warning ? !strstr(out, warning) : *out != '\0')
+		fail_msg("expected \"%s\" in \"%s\"", warning, out);
+	return log;
+}
+
+/* A tail of zeros ends the records, quietly; the next commit overwrites
+ * it and the file keeps its size. */
+static void test_zero_tail(void **state)
+{
+	struct fixture *f = *state;
+	struct ovsdb_log *log;
+
+	make_log(f->path, three, 3);
+	append_zeros(f->path, 4096);
+	long size = file_size(f->path);
+
+	log = open_expect(f->path, OVSDB_LOG_READ_ONLY, "");
+	expect_records(log, three, 3);
+	ovsdb_log_close(log);
+	log = open_expect(f->path, OVSDB_LOG_READ_WRITE, "");
+	expect_records(log, three, 3);
+	write_rec(log, four[3]);
+	assert_int_equal(ovsdb_log_commit(log), 0);
+	ovsdb_log_close(log);
+	assert_int_equal(file_size(f->path), size);
+	log = open_expect(f->path, OVSDB_LOG_READ_WRITE, "");
+	expect_records(log, four, 4);
+	ovsdb_log_close(log);
+}
+
+/* A commit cut short in the zeros: its header never reached the disk,
+ * a later record of it did.  Dropped and zeroed; what follows a
+ * non-zero tail after such records is still corruption. */
+static void test_zero_hole(void **state)
+{
+	struct fixture *f = *state;
+	static const char lone[] = "WEIR-OVSDB 7 cff7d56a\n{\"a\":1}\n";
+	struct ovsdb_log *log;
+	char expect[256], error[256];
+
+	make_log(f->path, three, 3);
+	long good = file_size(f->path);
+	append_zeros(f->path, 100);
+	append_bytes(f->path, lone, sizeof lone - 1);
+	append_zeros(f->path, 4000);
+	long size = file_size(f->path);
+
+	snprintf(expect, sizeof expect, "|WARN|%s: ignoring %zu bytes at "
+		 "offset %ld (records after a hole of zeros)", f->path,
+		 100 + sizeof lone - 1, good);
+	log = open_expect(f->path, OVSDB_LOG_READ_ONLY, expect);
+	expect_records(log, three, 3);
+	ovsdb_log_close(log);
+	snprintf(expect, sizeof expect, "|WARN|%s: discarding %zu bytes at "
+		 "offset %ld (records after a hole of zeros)", f->path,
+		 100 + sizeof lone - 1, good);
+	log = open_expect(f->path, OVSDB_LOG_READ_WRITE, expect);
+	expect_records(log, three, 3);
+	ovsdb_log_close(log);
+	assert_int_equal(file_size(f->path), size);
+	log = open_expect(f->path, OVSDB_LOG_READ_WRITE, "");
+	expect_records(log, three, 3);
+	ovsdb_log_close(log);
+
+	/* Records after zeros, then something else: not a torn commit. */
+	append_bytes(f->path, lone, sizeof lone - 1);
+	append_bytes(f->path, "x", 1);
+	assert_int_equal(ovsdb_log_open(f->path, OVSDB_LOG_READ_WRITE, &log,
+					error, sizeof error), -EBADMSG);
+	snprintf(expect, sizeof expect, "%s: corrupt record at offset %ld: "
+		 "bad record header, with good records after it", f->path,
+		 good);
+	assert_string_equal(error, expect);
+	assert_int_equal(file_size(f->path), size + sizeof lone);
+}
+
+/* With zeros written ahead, commits that fit in them leave the file's
+ * size alone; the one that runs past them writes the next stretch. */
+static void test_prealloc(void **state)
+{
+	struct fixture *f = *state;
+	struct ovsdb_log_stats st;
+	struct ovsdb_log *log;
+
+	make_log(f->path, three, 1);
+	long schema = file_size(f->path);
+	log = open_log(f->path, OVSDB_LOG_READ_WRITE);
+	ovsdb_log_set_prealloc(log, 1000);
+	write_rec(log, three[1]);
+	assert_int_equal(ovsdb_log_commit(log), 0);
+	long first = file_size(f->path);
+	ovsdb_log_get_stats(log, &st);
+	assert_int_equal(first, st.bytes + 1000);
+	long expect = first;
+	for (int i = 0; i < 30; i++) {
+		write_rec(log, three[2]);
+		assert_int_equal(ovsdb_log_commit(log), 0);
+		ovsdb_log_get_stats(log, &st);
+		if ((long)st.bytes > expect)
+			expect = st.bytes + 1000;
+		assert_int_equal(file_size(f->path), expect);
+	}
+	/* 47 bytes a record: the 22nd ran past the first 1000. */
+	assert_int_equal(expect, schema + 56 + 22 * 47 + 1000);
+	assert_int_equal(st.bytes, schema + 56 + 30 * 47);
+	ovsdb_log_close(log);
+
+	log = open_expect(f->path, OVSDB_LOG_READ_WRITE, "");
+	ovsdb_log_get_stats(log, &st);
+	assert_int_equal(st.records, 32);
+	assert_int_equal(st.bytes, schema + 56 + 30 * 47);
+
+	/* Compaction writes zeros ahead in the new file too. */
+	ovsdb_log_set_prealloc(log, 4096);
+	json_t *schema_json = rec(three[0]), *snap = rec(three[1]);
+	assert_int_equal(ovsdb_log_compact(log, schema_json, snap), 0);
+	json_decref(schema_json);
+	json_decref(snap);
+	assert_int_equal(file_size(f->path), schema + 56 + 4096);
+	ovsdb_log_close(log);
+	expect_file(f->path, three, 2);
+}
+
+/* Zeros that do not fit (a file size limit here, a full disk in life)
+ * are given up; the commits and the compaction still succeed. */
+static void test_prealloc_no_room(void **state)
+{
+	struct fixture *f = *state;
+	struct ovsdb_log_stats st;
+	struct ovsdb_log *log;
+	struct rlimit old, lim;
+
+	make_log(f->path, three, 1);
+	log = open_log(f->path, OVSDB_LOG_READ_WRITE);
+	ovsdb_log_set_prealloc(log, 1 << 20);
+	signal(SIGXFSZ, SIG_IGN);
+	assert_int_equal(getrlimit(RLIMIT_FSIZE, &old), 0);
+	lim = old;
+	lim.rlim_cur = 64 * 1024;
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &lim), 0);
+	write_rec(log, three[1]);
+	int rc1 = ovsdb_log_commit(log);
+	json_t *schema = rec(three[0]), *snap = rec(three[2]);
+	int rc2 = ovsdb_log_compact(log, schema, snap);
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &old), 0);
+	signal(SIGXFSZ, SIG_DFL);
+	json_decref(schema);
+	json_decref(snap);
+
+	assert_int_equal(rc1, 0);
+	assert_int_equal(rc2, 0);
+	ovsdb_log_get_stats(log, &st);
+	assert_int_equal(file_size(f->path), st.bytes);
+	/* With room again, the zeros come back at the next commit. */
+	write_rec(log, three[1]);
+	assert_int_equal(ovsdb_log_commit(log), 0);
+	ovsdb_log_get_stats(log, &st);
+	assert_int_equal(file_size(f->path), st.bytes + (1 << 20));
+	ovsdb_log_close(log);
+	static const char *const want[] = { three[0], three[2], three[1] };
+	expect_file(f->path, want, 3);
+}
+
+/* A record torn inside the zeros: cut off as any torn tail. */
+static void test_prealloc_torn(void **state)
+{
+	struct fixture *f = *state;
+	static const char torn[] = "WEIR-OVSDB 7 cff7d56a\n{\"a\"";
+	struct ovsdb_log *log;
+	char expect[256];
+
+	make_log(f->path, three, 3);
+	long good = file_size(f->path);
+	append_bytes(f->path, torn, sizeof torn - 1);
+	append_zeros(f->path, 1000);
+	snprintf(expect, sizeof expect, "|WARN|%s: discarding %zu bytes at "
+		 "offset %ld (bad record checksum)", f->path,
+		 sizeof torn - 1 + 1000, good);
+	log = open_expect(f->path, OVSDB_LOG_READ_WRITE, expect);
+	expect_records(log, three, 3);
+	ovsdb_log_close(log);
+	assert_int_equal(file_size(f->path), good);
 }
 
 static void test_corrupt_middle(void **state)
@@ -774,13 +980,14 @@ static void test_lock_other_process(void **state)
 /* Commits numbered records, a few per commit, and reports each number
  * once its commit returned.  Now and then a record is large, so that the
  * kill may land inside a write. */
-static void crash_child(const char *path, int fd)
+static void crash_child(const char *path, int fd, uint64_t prealloc)
 {
 	struct ovsdb_log *log = open_log(path, OVSDB_LOG_READ_WRITE);
 	enum { BIG = 200000 };
 	char *text = malloc(BIG + 64);
 	uint32_t seq = 0;
 
+	ovsdb_log_set_prealloc(log, prealloc);
 	for (;;) {
 		int n = seq % 3 + 1;
 		for (int i = 0; i < n; i++) {
@@ -800,7 +1007,8 @@ static void crash_child(const char *path, int fd)
 	}
 }
 
-static void crash_once(struct fixture *f, unsigned int delay_us)
+static void crash_once(struct fixture *f, unsigned int delay_us,
+		       uint64_t prealloc)
 {
 	struct ovsdb_log *log;
 	uint32_t acked = 0, seq;
@@ -813,7 +1021,7 @@ static void crash_once(struct fixture *f, unsigned int delay_us)
 	assert_true(pid >= 0);
 	if (!pid) {
 		close(fds[0]);
-		crash_child(f->path, fds[1]);
+		crash_child(f->path, fds[1], prealloc);
 	}
 	close(fds[1]);
 	usleep(delay_us);
@@ -849,7 +1057,10 @@ static void test_crash(void **state)
 	srand(time(NULL));
 	for (int i = 0; i < 20; i++) {
 		make_log(f->path, three, 1);
-		crash_once(f, 2000 + rand() % 60000);
+		/* Half with zeros written ahead, some stretches smaller than a
+		 * big record. */
+		crash_once(f, 2000 + rand() % 60000,
+			   i % 2 ? 0 : i % 4 ? 1 << 20 : 100000);
 	}
 }
 
@@ -872,6 +1083,13 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_torn_bad_crc, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_torn_garbage, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_zero_tail, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_zero_hole, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_prealloc, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_prealloc_no_room, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_prealloc_torn, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_corrupt_middle, setup,
 						teardown),

@@ -1,7 +1,9 @@
 /* Monitors on the transaction engine: the initial rows, what each kind of
  * change sends in version 1 ("update": old and new) and version 2
  * ("update2": insert with non-default columns, delete, modify with set and
- * map diffs), "select" flags, conditions and their change, and errors. */
+ * map diffs), "select" flags, conditions and their change, which monitors
+ * share their updates, changes held back and merged for a client that is
+ * behind, and errors. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -15,6 +17,8 @@
 
 #define OK_A "\"ri\": 1, \"e\": \"red\""
 #define U1 "11111111-2222-3333-4444-555555555555"
+#define U2 "22222222-2222-3333-4444-555555555555"
+#define U3 "33333333-2222-3333-4444-555555555555"
 
 static int setup(void **state)
 {
@@ -237,6 +241,145 @@ static void test_v2_conditions(void **state)
 	ovsdb_monitor_destroy(m);
 }
 
+/* Runs 'ops' and holds what it changed for 'm'. */
+static void hold(struct ovsdb_db *db, struct ovsdb_monitor_held *h,
+		 const struct ovsdb_monitor *m, const char *ops)
+{
+	static const struct ovsdb_exec_env env = { 0 };
+	struct ovsdb_exec exec;
+	json_t *json = J(ops);
+
+	ovsdb_execute(db, json, &env, &exec);
+	assert_non_null(exec.txn);
+	ovsdb_txn_apply(exec.txn);
+	ovsdb_monitor_held_add(h, m, exec.txn);
+	ovsdb_exec_destroy(&exec);
+	json_decref(json);
+}
+
+/* Held changes, flushed: one merged change a row, from its state before
+ * the first to its state now; nothing for a row that came and went. */
+static void test_held(void **state)
+{
+	struct ovsdb_db *db = *state;
+	const char *reqs = "{\"A\": [{\"columns\": [\"s\", \"i\"]}]}";
+	struct ovsdb_monitor *m2 = monitor(db, reqs, OVSDB_MONITOR_V2);
+	struct ovsdb_monitor *m1 = monitor(db, "{\"A\": {\"columns\": "
+					   "[\"s\", \"i\"]}}",
+					   OVSDB_MONITOR_V1);
+	struct ovsdb_monitor_held *h2 = ovsdb_monitor_held_create();
+	struct ovsdb_monitor_held *h1 = ovsdb_monitor_held_create();
+	static const char *const ops[] = {
+		"[{\"op\": \"update\", \"table\": \"A\", \"where\": [], "
+		"\"row\": {\"i\": 5}}]",
+		"[{\"op\": \"update\", \"table\": \"A\", \"where\": [], "
+		"\"row\": {\"i\": 6}}]",
+		"[{\"op\": \"insert\", \"table\": \"A\", \"uuid\": \"" U2 "\", "
+		"\"row\": {" OK_A ", \"s\": \"two\", \"i\": 1}}]",
+		"[{\"op\": \"update\", \"table\": \"A\", \"where\": [[\"s\", "
+		"\"==\", \"two\"]], \"row\": {\"i\": 2}}]",
+		"[{\"op\": \"insert\", \"table\": \"A\", \"uuid\": \"" U3 "\", "
+		"\"row\": {" OK_A ", \"s\": \"three\"}}]",
+		"[{\"op\": \"delete\", \"table\": \"A\", \"where\": [[\"s\", "
+		"\"==\", \"three\"]]}]",
+		/* A column not watched. */
+		"[{\"op\": \"update\", \"table\": \"A\", \"where\": [], "
+		"\"row\": {\"b\": true}}]",
+	};
+	json_t *updates;
+
+	assert_true(ovsdb_monitor_held_empty(h2));
+	for (size_t i = 0; i < sizeof ops / sizeof *ops; i++)
+		hold(db, h2, m2, ops[i]);
+	assert_false(ovsdb_monitor_held_empty(h2));
+	updates = ovsdb_monitor_held_flush(h2, m2);
+	assert_json_text(updates, "{\"A\":{\"" U1 "\":{\"modify\":{\"i\":6}},"
+			 "\"" U2 "\":{\"insert\":{\"i\":2,\"s\":\"two\"}}}}");
+	json_decref(updates);
+	assert_true(ovsdb_monitor_held_empty(h2));
+	assert_null(ovsdb_monitor_held_flush(h2, m2));
+
+	/* Version 1: the old values of what changed, then the row; a
+	 * delete gives the row as it was before the first change held. */
+	hold(db, h1, m1, "[{\"op\": \"update\", \"table\": \"A\", "
+	     "\"where\": [], \"row\": {\"i\": 7}}]");
+	hold(db, h1, m1, "[{\"op\": \"update\", \"table\": \"A\", "
+	     "\"where\": [], \"row\": {\"i\": 8}}]");
+	hold(db, h1, m1, "[{\"op\": \"delete\", \"table\": \"A\", "
+	     "\"where\": [[\"s\", \"==\", \"two\"]]}]");
+	updates = ovsdb_monitor_held_flush(h1, m1);
+	assert_json_text(updates, "{\"A\":{\"" U1 "\":{\"new\":{\"i\":8,"
+			 "\"s\":\"one\"},\"old\":{\"i\":6}},\"" U2
+			 "\":{\"old\":{\"i\":2,\"s\":\"two\"}}}}");
+	json_decref(updates);
+	ovsdb_monitor_held_destroy(h1);
+	ovsdb_monitor_held_destroy(h2);
+	ovsdb_monitor_destroy(m1);
+	ovsdb_monitor_destroy(m2);
+}
+
+/* Whether 'a' and 'b' (monitor requests) are the same shape, checked
+ * both ways, with equal hashes when they are. */
+static bool same(struct ovsdb_db *db, const char *a, const char *b,
+		 enum ovsdb_monitor_version va, enum ovsdb_monitor_version vb)
+{
+	struct ovsdb_monitor *ma = monitor(db, a, va), *mb = monitor(db, b, vb);
+	bool r = ovsdb_monitor_same(ma, mb);
+
+	assert_int_equal(r, ovsdb_monitor_same(mb, ma));
+	if (r)
+		assert_int_equal(ovsdb_monitor_hash(ma),
+				 ovsdb_monitor_hash(mb));
+	ovsdb_monitor_destroy(ma);
+	ovsdb_monitor_destroy(mb);
+	return r;
+}
+
+#define V1 OVSDB_MONITOR_V1
+#define V2 OVSDB_MONITOR_V2
+
+/* weir-dbd shares one update's text among monitors of the same shape:
+ * same version, tables, columns in order, select flags and conditions. */
+static void test_same_shape(void **state)
+{
+	struct ovsdb_db *db = *state;
+	const char *cond = "{\"A\": [{\"columns\": [\"s\"], \"where\": "
+			   "[[\"i\", \">\", 10]]}]}";
+	struct ovsdb_monitor *ma, *mb;
+	json_t *reqs, *updates;
+
+	assert_true(same(db, "{\"A\": {}}", "{\"A\": {}}", V1, V1));
+	assert_true(same(db, "{\"A\": {\"columns\": [\"s\", \"i\"]}}",
+			 "{\"A\": [{\"columns\": [\"s\"]}, {\"columns\": "
+			 "[\"i\"]}]}", V1, V1));
+	assert_true(same(db, cond, cond, V2, V2));
+	assert_false(same(db, "{\"A\": {}}", "{\"A\": {}}", V1, V2));
+	assert_false(same(db, "{\"A\": {\"columns\": [\"s\", \"i\"]}}",
+			  "{\"A\": {\"columns\": [\"i\", \"s\"]}}", V1, V1));
+	assert_false(same(db, "{\"A\": {}}", "{\"A\": {}, \"B\": {}}", V1,
+			  V1));
+	assert_false(same(db, "{\"A\": {}}", "{\"A\": {\"select\": "
+			  "{\"initial\": false}}}", V1, V1));
+	assert_false(same(db, cond, "{\"A\": [{\"columns\": [\"s\"], "
+			  "\"where\": [[\"i\", \">\", 11]]}]}", V2, V2));
+	assert_false(same(db, cond, "{\"A\": [{\"columns\": [\"s\"], "
+			  "\"where\": [[\"i\", \">=\", 10]]}]}", V2, V2));
+
+	/* A changed condition changes the shape. */
+	ma = monitor(db, cond, V2);
+	mb = monitor(db, cond, V2);
+	reqs = J("{\"A\": [{\"where\": [[\"s\", \"==\", \"one\"]]}]}");
+	assert_ok(ovsdb_monitor_change_cond(mb, reqs, &updates));
+	json_decref(updates);
+	assert_false(ovsdb_monitor_same(ma, mb));
+	assert_ok(ovsdb_monitor_change_cond(ma, reqs, &updates));
+	json_decref(updates);
+	assert_true(ovsdb_monitor_same(ma, mb));
+	json_decref(reqs);
+	ovsdb_monitor_destroy(ma);
+	ovsdb_monitor_destroy(mb);
+}
+
 static void test_errors(void **state)
 {
 	static const struct {
@@ -286,6 +429,8 @@ int main(void)
 		T(test_v1_updates),
 		T(test_v2_diffs),
 		T(test_v2_conditions),
+		T(test_same_shape),
+		T(test_held),
 		T(test_errors),
 	};
 
