@@ -656,3 +656,9 @@ void dpbridge_upcall_show_all(FILE *out)
 	for (size_t i = 0; i < n_bridges; i++)
 		dpbridge_upcall_show(all_bridges[i], out);
 }
+
+void dpbridge_for_each(void (*cb)(struct dpbridge *, void *aux), void *aux)
+{
+	for (size_t i = 0; i < n_bridges; i++)
+		cb(all_bridges[i], aux);
+}

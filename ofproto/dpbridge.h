@@ -78,6 +78,8 @@ void dpbridge_fdb_show(struct dpbridge *, FILE *out);
 void dpbridge_fdb_flush(struct dpbridge *);
 void dpbridge_upcall_show(struct dpbridge *, FILE *out);
 void dpbridge_fdb_flush_all(void);
+/* Calls 'cb' for every bridge, in creation order. */
+void dpbridge_for_each(void (*cb)(struct dpbridge *, void *aux), void *aux);
 void dpbridge_upcall_show_all(FILE *out);
 
 #endif /* WEIR_DPBRIDGE_H */

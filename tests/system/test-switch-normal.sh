@@ -32,6 +32,14 @@ check "the NORMAL flow counted the pings" wait_for 5 bash -c \
     "ovs-ofctl dump-flows unix:$WEIR_RUNDIR/br0.mgmt |
         grep -Eq 'n_packets=([1-9][0-9]+|[6-9]),'"
 
+show=$(appctl dpif/show)
+echo "$show"
+check "dpif/show lists p1 as OpenFlow port 1" grep -Eq '^    p1 1/[0-9]+: \(system\)' \
+    <<<"$show"
+check "dpif/dump-flows shows the megaflows" bash -c \
+    "'$WEIR_BUILD/utilities/weir-appctl' -t '$WEIR_CTL' dpif/dump-flows br0 |
+        grep -q 'eth(src=$MAC1,dst=$MAC2)'"
+
 appctl fdb/flush br0
 assert_eq "fdb/flush forgets" " port  VLAN  MAC                Age" \
     "$(appctl fdb/show br0)"
