@@ -1,6 +1,7 @@
 #include "daemon-cli.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -10,13 +11,16 @@
 #include <sys/signalfd.h>
 #include <unistd.h>
 
+#include "coverage.h"
 #include "daemon.h"
 #include "dirs.h"
 #include "log.h"
+#include "memory.h"
 #include "pidfile.h"
 #include "poll-loop.h"
 #include "privileges.h"
 #include "unixctl.h"
+#include "vlog.h"
 #include "xalloc.h"
 
 void daemon_cli_init(struct daemon_cli *cli, const char *program,
@@ -38,6 +42,8 @@ static void print_usage(const struct daemon_cli *cli)
 	       "  --log-file[=FILE]   log to FILE (default RUNDIR/%s.log)\n"
 	       "  --user=USER[:GROUP] run as USER, keeping only the "
 	       "capabilities needed\n"
+	       "  --verbose[=SPEC]    set log levels (vlog/set syntax; "
+	       "none: all dbg)\n"
 	       "  -h, --help          this help\n"
 	       "  -V, --version       version\n"
 	       "RUNDIR is $WEIR_RUNDIR, else /var/run/weir.\n",
@@ -71,6 +77,19 @@ static void set_path(char **slot, char *path)
 	*slot = path;
 }
 
+static void set_verbose(const struct daemon_cli *cli, const char *spec)
+{
+	char *err;
+
+	if (!spec) {
+		vlog_set_all(LOG_DBG);
+		return;
+	}
+	err = vlog_set_spec(spec);
+	if (err)
+		daemon_cli_die(cli, 0, "--verbose=%s: %s", spec, err);
+}
+
 void daemon_cli_option(struct daemon_cli *cli, int c, const char *arg)
 {
 	switch (c) {
@@ -90,6 +109,9 @@ void daemon_cli_option(struct daemon_cli *cli, int c, const char *arg)
 		break;
 	case DAEMON_OPT_USER:
 		set_path(&cli->user, xstrdup(arg));
+		break;
+	case DAEMON_OPT_VERBOSE:
+		set_verbose(cli, arg);
 		break;
 	case 'h':
 		print_usage(cli);
@@ -218,6 +240,9 @@ void daemon_cli_start(struct daemon_cli *cli)
 				 cli->loop);
 	unixctl_command_register(cli->server, "version", "", 0, 0,
 				 cmd_version, cli);
+	vlog_register_commands(cli->server);
+	coverage_register_commands(cli->server, cli->loop);
+	memory_register_commands(cli->server);
 }
 
 void daemon_cli_drop_privileges(struct daemon_cli *cli, const int caps[],
@@ -237,6 +262,11 @@ void daemon_cli_ready(struct daemon_cli *cli)
 {
 	int error = 0;
 
+	/* The file destination gets its own descriptor of the log file,
+	 * which vlog/reopen can replace. */
+	if (cli->log_file && cli->log_fd >= 0)
+		vlog_set_log_file(cli->log_file,
+				  fcntl(cli->log_fd, F_DUPFD_CLOEXEC, 3));
 	if (cli->detach)
 		error = daemon_detach_finish(cli->log_fd);
 	else if (cli->log_fd >= 0)
@@ -248,6 +278,8 @@ void daemon_cli_ready(struct daemon_cli *cli)
 
 void daemon_cli_finish(struct daemon_cli *cli)
 {
+	coverage_stop(cli->loop);
+	vlog_close_log_file();
 	unixctl_server_destroy(cli->server);
 	pidfile_remove(cli->pf);
 	poll_loop_destroy(cli->loop);

@@ -1,8 +1,10 @@
 /* What every Weir daemon does the same way: the options --detach,
- * --pidfile, --unixctl, --log-file, --user, -h and -V; the start-up order (signals
- * blocked and turned into loop events, run directory, fork before any
- * thread, pid file in the final process, control socket, then "ready");
- * and the built-in control commands "exit" and "version".
+ * --pidfile, --unixctl, --log-file, --user, --verbose, -h and -V; the
+ * start-up order (signals blocked and turned into loop events, run
+ * directory, fork before any thread, pid file in the final process,
+ * control socket, then "ready");
+ * and the built-in control commands "exit", "version", vlog/..., coverage/...
+ * and memory/show.
  *
  *   main()  daemon_cli_init()            program name and usage text
  *           getopt_long() with DAEMON_CLI_LONGOPTS appended to its own,
@@ -30,6 +32,7 @@ enum {
 	DAEMON_OPT_UNIXCTL,
 	DAEMON_OPT_LOG_FILE,
 	DAEMON_OPT_USER,
+	DAEMON_OPT_VERBOSE,
 };
 
 #define DAEMON_CLI_LONGOPTS						\
@@ -38,6 +41,7 @@ enum {
 	{ "unixctl", required_argument, NULL, DAEMON_OPT_UNIXCTL },	\
 	{ "log-file", optional_argument, NULL, DAEMON_OPT_LOG_FILE },	\
 	{ "user", required_argument, NULL, DAEMON_OPT_USER },		\
+	{ "verbose", optional_argument, NULL, DAEMON_OPT_VERBOSE },	\
 	{ "help", no_argument, NULL, 'h' },				\
 	{ "version", no_argument, NULL, 'V' }
 

@@ -5,7 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "coverage.h"
 #include "flow-netlink.h"
+#include "vlog.h"
+
+LOG_MODULE(dpif_netdev_upcall);
+COVERAGE_DEFINE(upcall_miss);
+COVERAGE_DEFINE(upcall_lost);
 
 /* The UFID of the megaflow a miss installs: the packet's whole key, hashed
  * four ways, so that a retried miss names the same flow. */
@@ -111,6 +117,7 @@ void dpn_upcall_miss(struct dpn_ctx *c, struct dp_packet *pkt,
 	rcu_read_unlock();
 
 	dpn_stat_add(&c->stats.misses, 1);
+	COVERAGE_INC(upcall_miss);
 	key_len = put_key(c, key);
 	memset(&up, 0, sizeof up);
 	up.packet = pkt;
@@ -125,6 +132,9 @@ void dpn_upcall_miss(struct dpn_ctx *c, struct dp_packet *pkt,
 		err = -EMSGSIZE;
 	if (err) {
 		dpn_stat_add(&c->stats.lost, 1);
+		COVERAGE_INC(upcall_lost);
+		LOG_RL(dpif_netdev_upcall, LOG_DBG, "miss upcall lost (%s)",
+		       strerror(-err));
 		return;
 	}
 	if (install(c, key, key_len, &mask, &actions, &up.ufid, &flow)) {

@@ -2,6 +2,7 @@
  * (OXM basic class) and the Nicira/ONF/Ericsson extension registries. */
 #include "ofp-fields.h"
 
+#include <pthread.h>
 #include <string.h>
 
 #include "of-flow.h"
@@ -216,20 +217,102 @@ const struct mf_field *mf_from_id(enum mf_field_id id)
 	return (unsigned)id < MFF_N_IDS ? &mf_fields[id] : NULL;
 }
 
+/* Lookup indexes over the table, built once: names and aliases in an open
+ * hash (slot: id * 2 + is-alias + 1, 0 empty), and headers chained by
+ * (class, field) in table order so the first hit is the table's first. */
+#define NAME_SLOTS 512
+#define HDR_BUCKETS 256
+#define N_HDRS (MFF_N_IDS * MF_MAX_HEADERS)
+
+struct hdr_link {
+	uint8_t id, j;		/* mf_fields[id].hdrs[j]. */
+	uint16_t next;		/* Index + 1 in hdr_links, 0: end. */
+};
+
+static uint16_t name_slots[NAME_SLOTS];
+static uint16_t hdr_heads[HDR_BUCKETS];
+static struct hdr_link hdr_links[N_HDRS];
+static pthread_once_t index_once = PTHREAD_ONCE_INIT;
+
+_Static_assert(MFF_N_IDS * 2 < NAME_SLOTS / 2, "name index too full");
+_Static_assert(MFF_N_IDS <= 256, "hdr_link ids are bytes");
+
+static unsigned name_hash(const char *name, size_t len)
+{
+	uint32_t h = 2166136261u;
+
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (uint8_t)name[i]) * 16777619u;
+	return h;
+}
+
+static const char *slot_name(uint16_t slot)
+{
+	const struct mf_field *mf = &mf_fields[(slot - 1) / 2];
+
+	return (slot - 1) % 2 ? mf->alias : mf->name;
+}
+
 static bool name_is(const char *want, const char *name, size_t len)
 {
 	return want && strlen(want) == len && !memcmp(want, name, len);
 }
 
-const struct mf_field *mf_from_name(const char *name, size_t len)
+/* The slot holding 'name', or the empty one where it would go. */
+static uint16_t *name_find(const char *name, size_t len)
 {
+	unsigned i = name_hash(name, len);
+
+	for (;; i++) {
+		uint16_t *slot = &name_slots[i % NAME_SLOTS];
+		if (!*slot || name_is(slot_name(*slot), name, len))
+			return slot;
+	}
+}
+
+static unsigned hdr_hash(uint16_t cls, uint8_t field)
+{
+	return (cls * 131u + field) % HDR_BUCKETS;
+}
+
+static void index_build(void)
+{
+	uint16_t tails[HDR_BUCKETS] = { 0 };
+	size_t n = 0;
+
 	for (int i = 0; i < MFF_N_IDS; i++) {
 		const struct mf_field *mf = &mf_fields[i];
-		if (name_is(mf->name, name, len) ||
-		    name_is(mf->alias, name, len))
-			return mf;
+		for (int a = 0; a < 2; a++) {
+			const char *name = a ? mf->alias : mf->name;
+			uint16_t *slot = name ? name_find(name, strlen(name))
+					      : NULL;
+			/* An earlier row's name wins, as in a scan. */
+			if (slot && !*slot)
+				*slot = i * 2 + a + 1;
+		}
+		for (int j = 0; j < MF_MAX_HEADERS && mf->hdrs[j].len; j++) {
+			const struct mf_header *h = &mf->hdrs[j];
+			unsigned b = hdr_hash(h->cls, h->field);
+			hdr_links[n] = (struct hdr_link){ i, j, 0 };
+			if (tails[b])
+				hdr_links[tails[b] - 1].next = n + 1;
+			else
+				hdr_heads[b] = n + 1;
+			tails[b] = ++n;
+		}
 	}
-	return NULL;
+}
+
+static void index_init(void)
+{
+	pthread_once(&index_once, index_build);
+}
+
+const struct mf_field *mf_from_name(const char *name, size_t len)
+{
+	index_init();
+	uint16_t slot = *name_find(name, len);
+	return slot ? &mf_fields[(slot - 1) / 2] : NULL;
 }
 
 /* The rule ovs-ofctl's bytes follow: the first header, replaced by each
@@ -249,15 +332,15 @@ const struct mf_header *mf_header_for(const struct mf_field *mf,
 const struct mf_field *mf_from_header(uint16_t cls, uint8_t field,
 				      uint32_t experimenter, unsigned version)
 {
-	for (int i = 0; i < MFF_N_IDS; i++) {
-		const struct mf_field *mf = &mf_fields[i];
-		for (int j = 0; j < MF_MAX_HEADERS && mf->hdrs[j].len; j++) {
-			const struct mf_header *h = &mf->hdrs[j];
-			if (h->cls == cls && h->field == field &&
-			    h->experimenter == experimenter &&
-			    (!version || version >= h->version))
-				return mf;
-		}
+	index_init();
+	for (uint16_t k = hdr_heads[hdr_hash(cls, field)]; k;
+	     k = hdr_links[k - 1].next) {
+		const struct mf_field *mf = &mf_fields[hdr_links[k - 1].id];
+		const struct mf_header *h = &mf->hdrs[hdr_links[k - 1].j];
+		if (h->cls == cls && h->field == field &&
+		    h->experimenter == experimenter &&
+		    (!version || version >= h->version))
+			return mf;
 	}
 	return NULL;
 }

@@ -423,6 +423,46 @@ enum ofperr of_flow_mod_encode(const struct of_flow_mod *fm,
 	return error;
 }
 
+/* Room left for the header and the largest match: actions shorter than
+ * 64 kB less this cannot make a message overflow its length field. */
+#define FLOW_MOD_ROOM 8192
+
+/* Whether 'protocol' carries 'fm', given that version's action bytes
+ * 'acts_len' (or an error): only a message near 64 kB needs a full trial. */
+static bool encodable_in(const struct of_flow_mod *fm, uint32_t protocol,
+			 enum ofperr acts_error, size_t acts_len,
+			 struct bytebuf *scratch)
+{
+	if (acts_error)
+		return false;
+	if (acts_len < UINT16_MAX - FLOW_MOD_ROOM)
+		return true;
+	bytebuf_clear(scratch);
+	return !of_flow_mod_encode(fm, protocol, 0, scratch);
+}
+
+uint32_t of_flow_mod_encodable(const struct of_flow_mod *fm,
+			       uint32_t protocols)
+{
+	struct bytebuf scratch = BYTEBUF_INITIALIZER;
+	uint32_t ok = 0;
+
+	for (uint8_t v = OFP10_VERSION; v <= OFP15_VERSION; v++) {
+		uint32_t mine = protocols &
+				ofp_protocols_from_versions(1u << v);
+		if (!mine)
+			continue;
+		bytebuf_clear(&scratch);
+		enum ofperr error = encode_ofpacts(fm, v, &scratch);
+		size_t len = scratch.size;
+		for (uint32_t p = mine; p; p &= p - 1)
+			if (encodable_in(fm, p & -p, error, len, &scratch))
+				ok |= p & -p;
+	}
+	bytebuf_uninit(&scratch);
+	return ok;
+}
+
 const char *of_flow_mod_command_name(uint8_t command, char buf[8])
 {
 	static const char *const names[] = {

@@ -73,6 +73,10 @@ enum ofperr of_flow_mod_encode(const struct of_flow_mod *,
 			       enum ofp_protocol, uint32_t xid,
 			       struct bytebuf *out);
 
+/* Those of 'protocols' in which of_flow_mod_encode() of 'fm' succeeds,
+ * found with one encoding of the actions per version. */
+uint32_t of_flow_mod_encodable(const struct of_flow_mod *, uint32_t protocols);
+
 /* "ADD", "MOD_STRICT"... as ofp-print names the command. */
 const char *of_flow_mod_command_name(uint8_t command, char buf[8]);
 

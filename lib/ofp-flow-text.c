@@ -236,7 +236,10 @@ static char *split_items(const char *text, int command,
 		if (!*p)
 			break;
 		size_t n = item_len(p);
-		char *item = xasprintf("%.*s", (int)n, p);
+		char small[256];
+		char *item = n < sizeof small ? small : xcalloc(1, n + 1);
+		memcpy(item, p, n);
+		item[n] = '\0';
 		char *sep = item + strcspn(item, "=:");
 		const char *value = *sep ? sep + 1 : "";
 		char saved = *sep, *error;
@@ -250,7 +253,8 @@ static char *split_items(const char *text, int command,
 				bytebuf_put_u8(match, ',');
 			bytebuf_put(match, item, n);
 		}
-		free(item);
+		if (item != small)
+			free(item);
 		if (error)
 			return error;
 		p += n;
@@ -310,13 +314,7 @@ static char *parse_actions(const char *acts, struct of_flow_mod *fm,
 	fm->ofpacts = data;
 	fm->ofpacts_len = len;
 	*usable &= set_field_protocols(data, len);
-	for (int i = 0; i < 9; i++) {
-		struct bytebuf scratch = BYTEBUF_INITIALIZER;
-		uint32_t p = 1u << i;
-		if (*usable & p && of_flow_mod_encode(fm, p, 0, &scratch))
-			*usable &= ~p;
-		bytebuf_uninit(&scratch);
-	}
+	*usable = of_flow_mod_encodable(fm, *usable);
 	return NULL;
 }
 

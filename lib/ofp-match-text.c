@@ -579,10 +579,14 @@ char *of_match_parse(const char *text, struct of_match *out)
 	while (*text && !error) {
 		size_t len = token_len(text);
 		if (len) {
-			char *tok = xcalloc(1, len + 1);
+			char small[256], *tok = small;
+			if (len >= sizeof small)
+				tok = xcalloc(1, len + 1);
 			memcpy(tok, text, len);
+			tok[len] = '\0';
 			error = token_apply(tok, used, &m);
-			free(tok);
+			if (tok != small)
+				free(tok);
 		}
 		text += len;
 		if (*text)
@@ -641,10 +645,10 @@ static void put_field_hex(FILE *out, const char *name, enum mf_field_id id,
 			  const struct of_match *m)
 {
 	const struct mf_field *mf = mf_from_id(id);
-	union mf_value v, k;
+	union mf_value v, k, all;
 
-	union mf_value all;
-
+	if (mf_is_wild(mf, m))
+		return;		/* Nothing to print, as put_hex_masked() says. */
 	mf_get(mf, m, &v, &k);
 	/* Exact means every bit the field has, not every bit of its bytes. */
 	mf_valid_mask(mf, &all);
@@ -658,6 +662,8 @@ static void put_field_dec(FILE *out, const char *name, enum mf_field_id id,
 	const struct mf_field *mf = mf_from_id(id);
 	union mf_value v, k;
 
+	if (mf_is_wild(mf, m))
+		return;
 	mf_get(mf, m, &v, &k);
 	put_dec_masked(out, name, be_int(v.u8, mf->n_bytes),
 		       be_int(k.u8, mf->n_bytes), all);

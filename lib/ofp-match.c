@@ -190,12 +190,39 @@ void mf_set_wild(const struct mf_field *mf, struct of_match *m)
 	normalize(mf, m);
 }
 
+/* Hot in every encode and prerequisite pass: reads the mask in place. */
 bool mf_is_wild(const struct mf_field *mf, const struct of_match *m)
 {
-	union mf_value mask;
+	const uint8_t *p = st_ptr(mf, &m->mask);
 
-	get_one(mf, &m->mask, &mask);
-	return bytecur_is_zero(mask.u8, mf->n_bytes);
+	if (mf_is_int(mf)) {
+		uint32_t bits = mf->valid;
+		if (mf->n_bytes < 4)
+			bits &= (1u << 8 * mf->n_bytes) - 1;
+		return !((st_read(mf, &m->mask) >> mf->shift) & bits);
+	}
+	for (int i = 0; i < mf->n_bytes; i++)
+		if (p[i])
+			return false;
+	return true;
+}
+
+_Static_assert(sizeof(struct of_flow) <= 64 * 8,
+	       "of_match_mask_words() needs a bit per 8 bytes of of_flow");
+
+uint64_t of_match_mask_words(const struct of_match *m)
+{
+	const uint8_t *p = (const uint8_t *)&m->mask;
+	uint64_t words = 0;
+
+	for (size_t i = 0; i < sizeof m->mask; i += 8) {
+		size_t n = sizeof m->mask - i < 8 ? sizeof m->mask - i : 8;
+		uint64_t w = 0;
+		memcpy(&w, p + i, n);
+		if (w)
+			words |= UINT64_C(1) << i / 8;
+	}
+	return words;
 }
 
 bool mf_is_exact(const struct mf_field *mf, const struct of_match *m)
@@ -381,9 +408,12 @@ bool mf_storage_prereqs_ok(const struct mf_field *mf, const struct of_match *m)
 enum ofperr of_match_check_prereqs(const struct of_match *m,
 				   enum mf_field_id *bad)
 {
+	uint64_t words = of_match_mask_words(m);
+
 	for (int i = 0; i < MFF_N_IDS; i++) {
 		const struct mf_field *mf = mf_from_id(i);
-		if (!mf_is_wild(mf, m) && !mf_storage_prereqs_ok(mf, m)) {
+		if (!mf_is_wild_in(mf, m, words) &&
+		    !mf_storage_prereqs_ok(mf, m)) {
 			if (bad)
 				*bad = mf->id;
 			return OFPERR_OFPBMC_BAD_PREREQ;
@@ -476,16 +506,46 @@ enum ofperr of_match_decode(const void *p, size_t n, enum of_match_format f,
 	return OFPERR_OFPBMC_BAD_TYPE;
 }
 
+/* Whether the mask stays within what an OpenFlow 1.0 match can say: a
+ * decoded one never has mask bits elsewhere, so no round trip can fit. */
+static bool of10_can_say(const struct of_match *m)
+{
+	struct of_flow k;
+
+	memcpy(&k, &m->mask, sizeof k);
+	k.in_port = 0;
+	memset(k.dl_src, 0, sizeof k.dl_src);
+	memset(k.dl_dst, 0, sizeof k.dl_dst);
+	k.vlans[0].tci = 0;
+	k.dl_type = 0;
+	k.nw_tos = k.nw_proto = 0;
+	k.arp_op = 0;
+	k.nw_src = k.nw_dst = 0;
+	k.tp_src = k.tp_dst = 0;
+	return bytecur_is_zero(&k, sizeof k);
+}
+
 /* A format fits when decoding what it encodes gives the match back. */
+bool of_match_fits_buf(const struct of_match *m, enum of_match_format f,
+		       enum ofp_version version, struct bytebuf *scratch)
+{
+	struct of_match back;
+
+	if (f == OFM_OF10 && !of10_can_say(m))
+		return false;
+	bytebuf_clear(scratch);
+	of_match_encode(m, f, version, scratch);
+	return !of_match_decode(scratch->data, scratch->size, f, version,
+				&back) &&
+	       of_match_equal(m, &back);
+}
+
 bool of_match_fits(const struct of_match *m, enum of_match_format f,
 		   enum ofp_version version)
 {
 	struct bytebuf b = BYTEBUF_INITIALIZER;
-	struct of_match back;
+	bool ok = of_match_fits_buf(m, f, version, &b);
 
-	of_match_encode(m, f, version, &b);
-	bool ok = !of_match_decode(b.data, b.size, f, version, &back) &&
-		  of_match_equal(m, &back);
 	bytebuf_uninit(&b);
 	return ok;
 }

@@ -35,6 +35,20 @@ void mf_set(const struct mf_field *, const union mf_value *value,
 	    const union mf_value *mask, struct of_match *);
 void mf_set_wild(const struct mf_field *, struct of_match *);
 bool mf_is_wild(const struct mf_field *, const struct of_match *);
+/* One bit per 8 bytes of the mask that are not all zero, so that a pass
+ * over every field can skip the wild ones cheaply with mf_is_wild_in(). */
+uint64_t of_match_mask_words(const struct of_match *);
+
+static inline bool mf_is_wild_in(const struct mf_field *mf,
+				 const struct of_match *m, uint64_t words)
+{
+	unsigned first = mf->ofs / 8, last = (mf->ofs + mf->st_bytes - 1) / 8;
+
+	if (!mf->st_bytes)
+		return true;
+	return !(words >> first & ~(~UINT64_C(1) << (last - first))) ||
+	       mf_is_wild(mf, m);
+}
 bool mf_is_exact(const struct mf_field *, const struct of_match *);
 bool mf_prereqs_ok(const struct mf_field *, const struct of_match *);
 bool mf_storage_prereqs_ok(const struct mf_field *, const struct of_match *);
@@ -92,6 +106,10 @@ enum ofperr of_match_decode(const void *, size_t, enum of_match_format,
 			    enum ofp_version, struct of_match *);
 bool of_match_fits(const struct of_match *, enum of_match_format,
 		   enum ofp_version);
+/* The same, encoding into 'scratch' (cleared first) to spare a buffer per
+ * call when trying several formats. */
+bool of_match_fits_buf(const struct of_match *, enum of_match_format,
+		       enum ofp_version, struct bytebuf *scratch);
 
 /* ovs-ofctl text.  Parse returns 0 or a malloc'd message naming the field,
  * value and problem; format returns a malloc'd string. */

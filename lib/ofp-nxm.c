@@ -144,14 +144,16 @@ static size_t put_entries(const struct of_match *m, unsigned version,
 			  struct bytebuf *b)
 {
 	size_t start = b->size;
+	uint64_t words = of_match_mask_words(m);
 
 	if (m->mask.packet_type && (m->flow.packet_type ||
 				    !of_match_implies_ethernet(m)))
 		put_field(b, mf_from_id(MFF_PACKET_TYPE), m, version);
 	for (size_t i = 0; i < sizeof emit_order / sizeof *emit_order; i++) {
 		const struct mf_field *mf = mf_from_id(emit_order[i].id);
-		if (mode_applies(emit_order[i].mode, version, m) &&
-		    !mf_is_wild(mf, m) && mf_prereqs_ok(mf, m))
+		if (!mf_is_wild_in(mf, m, words) &&
+		    mode_applies(emit_order[i].mode, version, m) &&
+		    mf_prereqs_ok(mf, m))
 			put_field(b, mf, m, version);
 	}
 	return b->size - start;

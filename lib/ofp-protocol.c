@@ -157,19 +157,56 @@ char *ofp_protocols_parse(const char *s, uint32_t *protocols)
 	return error;
 }
 
-uint32_t ofp_protocols_for_match(const struct of_match *m)
+static bool same_bytes(const struct bytebuf *a, const struct bytebuf *b)
 {
+	return a->size == b->size && !memcmp(a->data, b->data, a->size);
+}
+
+/* OXM's versions in turn.  A version that encodes the same bytes as the
+ * one before decodes them the same (each header names one field, which a
+ * later version still knows), so only new bytes need the round trip. */
+static uint32_t oxm_protocols(const struct of_match *m,
+			      struct bytebuf *scratch)
+{
+	struct bytebuf prev = BYTEBUF_INITIALIZER;
+	struct of_match back;
+	bool prev_fits = false;
 	uint32_t p = 0;
 
-	if (of_match_fits(m, OFM_OF10, OFP10_VERSION))
-		return OFPROTO_ANY;
-	if (of_match_fits(m, OFM_NXM, OFP10_VERSION))
-		p |= OFPROTO_NXM_ANY;
-	if (of_match_fits(m, OFM_OF11, OFP11_VERSION))
-		p |= OFPROTO_OF11_STD;
-	for (int v = OFP12_VERSION; v <= OFP15_VERSION; v++)
-		if (of_match_fits(m, OFM_OXM, v))
+	for (int v = OFP12_VERSION; v <= OFP15_VERSION; v++) {
+		bytebuf_clear(scratch);
+		of_match_encode(m, OFM_OXM, v, scratch);
+		bool fits = prev_fits && same_bytes(scratch, &prev);
+		if (!fits)
+			fits = !of_match_decode(scratch->data, scratch->size,
+						OFM_OXM, v, &back) &&
+			       of_match_equal(m, &back);
+		if (fits)
 			p |= OFPROTO_OF12_OXM << (v - OFP12_VERSION);
+		struct bytebuf t = prev;
+		prev = *scratch;
+		*scratch = t;
+		prev_fits = fits;
+	}
+	bytebuf_uninit(&prev);
+	return p;
+}
+
+uint32_t ofp_protocols_for_match(const struct of_match *m)
+{
+	struct bytebuf b = BYTEBUF_INITIALIZER;
+	uint32_t p = 0;
+
+	if (of_match_fits_buf(m, OFM_OF10, OFP10_VERSION, &b)) {
+		bytebuf_uninit(&b);
+		return OFPROTO_ANY;
+	}
+	if (of_match_fits_buf(m, OFM_NXM, OFP10_VERSION, &b))
+		p |= OFPROTO_NXM_ANY;
+	if (of_match_fits_buf(m, OFM_OF11, OFP11_VERSION, &b))
+		p |= OFPROTO_OF11_STD;
+	p |= oxm_protocols(m, &b);
+	bytebuf_uninit(&b);
 	return p;
 }
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "odp-actions-text.h"
+#include "ofp-fields.h"
 #include "ofp-match.h"
 
 const char *dpbridge_name(const struct dpbridge *b)
@@ -88,6 +89,56 @@ int dpbridge_run(struct dpbridge *b)
 	return timeout;
 }
 
+static bool bytes_any(const struct of_flow *f, size_t ofs, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (((const uint8_t *)f)[ofs + i])
+			return true;
+	return false;
+}
+
+/* Why field 'mf' is in the megaflow: the first table lookup that made it
+ * so, else translation itself (the actions, NORMAL, or what every
+ * megaflow matches: in_port, recirc_id, the Ethernet type). */
+static void trace_reason(const struct dpb_xctx *ctx,
+			 const struct mf_field *mf, FILE *out)
+{
+	for (size_t i = 0; i < ctx->n_lookups; i++) {
+		if (bytes_any(&ctx->lookups[i].added, mf->ofs, mf->st_bytes)) {
+			fprintf(out, "  %s: the lookup in table %u\n", mf->name,
+				ctx->lookups[i].table_id);
+			return;
+		}
+	}
+	fprintf(out, "  %s: translation (the actions, or what every megaflow "
+		"matches)\n", mf->name);
+}
+
+/* Each field of the mask once: a field whose storage an earlier one
+ * covers (dl_vlan within vlan_tci, xreg0 over reg0...) is skipped. */
+static void trace_reasons(const struct dpb_xctx *ctx,
+			  const struct of_flow *wc, FILE *out)
+{
+	size_t covered_ofs[MFF_N_IDS], covered_end[MFF_N_IDS], n = 0;
+
+	fprintf(out, "Why each field is in the megaflow:\n");
+	for (int id = 0; id < MFF_N_IDS; id++) {
+		const struct mf_field *mf = mf_from_id(id);
+		bool dup = false;
+
+		if (!mf || !bytes_any(wc, mf->ofs, mf->st_bytes))
+			continue;
+		for (size_t i = 0; i < n && !dup; i++)
+			dup = mf->ofs >= covered_ofs[i] &&
+			      mf->ofs + mf->st_bytes <= covered_end[i];
+		if (dup)
+			continue;
+		covered_ofs[n] = mf->ofs;
+		covered_end[n++] = mf->ofs + mf->st_bytes;
+		trace_reason(ctx, mf, out);
+	}
+}
+
 /* ofproto/trace: the tables a packet visits, what it becomes, and the
  * megaflow and datapath actions the switch would install. */
 int dpbridge_trace(struct dpbridge *b, const char *flow_text, FILE *out)
@@ -122,6 +173,7 @@ int dpbridge_trace(struct dpbridge *b, const char *flow_text, FILE *out)
 		s = of_match_format(&mega);
 		fprintf(out, "\nMegaflow: %s\n", s);
 		free(s);
+		trace_reasons(&ctx, &xo.wc, out);
 		if (xo.error)
 			fprintf(out, "Translation failed (%s), packet is "
 				"dropped.\n", xlate_error_name(xo.error));

@@ -89,6 +89,7 @@ struct dpbridge {
 	 * lock). */
 	struct ukey **dirty;
 	size_t n_dirty, dirty_cap;
+	bool reval_working;		/* the revalidator holds a list */
 
 	/* Revalidator thread. */
 	pthread_t reval_thread;
@@ -107,6 +108,12 @@ struct dpbridge {
 const struct dpb_port *dpb_port_by_ofp(const struct dpb_ports *, uint32_t);
 const struct dpb_port *dpb_port_by_odp(const struct dpb_ports *, uint32_t);
 
+/* The fields one table lookup made the megaflow match (ofproto/trace). */
+struct dpb_trace_lookup {
+	uint8_t table_id;
+	struct of_flow added;
+};
+
 /* Translation's view of the bridge (dpbridge-xlate.c). */
 struct dpb_xctx {
 	struct dpbridge *b;
@@ -123,6 +130,9 @@ struct dpb_xctx {
 	uint32_t *group_ids;		/* every group looked up */
 	size_t n_groups, groups_cap;
 	FILE *trace;			/* ofproto/trace's output, or NULL */
+	/* With 'trace': what each table lookup added to the mask. */
+	struct dpb_trace_lookup *lookups;
+	size_t n_lookups, lookups_cap;
 };
 
 extern const struct xlate_ops dpb_xlate_ops;

@@ -46,6 +46,29 @@ static void trace_rule(FILE *out, uint8_t table_id, const struct rule *rule,
 	free(actions);
 }
 
+/* A lookup that remembers which mask bits it added, so that ofproto/trace
+ * can say why each field is in the megaflow. */
+static const struct rule *traced_lookup(struct dpb_xctx *ctx,
+					uint8_t table_id,
+					const struct of_flow *flow,
+					struct of_flow *wc)
+{
+	struct dpb_trace_lookup *tl;
+	struct of_flow before = *wc;
+	const struct rule *rule;
+
+	rule = ofproto_rule_lookup(ctx->b->ofproto, table_id, ctx->version,
+				   flow, wc);
+	ctx->lookups = xgrow_n(ctx->lookups, &ctx->lookups_cap,
+			       ctx->n_lookups + 1, sizeof *ctx->lookups);
+	tl = &ctx->lookups[ctx->n_lookups++];
+	tl->table_id = table_id;
+	for (size_t i = 0; i < sizeof *wc; i++)
+		((uint8_t *)&tl->added)[i] = ((const uint8_t *)wc)[i] &
+					     ~((const uint8_t *)&before)[i];
+	return rule;
+}
+
 static bool dpb_lookup(void *aux, uint8_t table_id,
 		       const struct of_flow *flow, struct of_flow *wc,
 		       struct xlate_rule *out)
@@ -54,8 +77,12 @@ static bool dpb_lookup(void *aux, uint8_t table_id,
 	const struct rule *rule;
 	const struct rule_actions *acts;
 
-	rule = ofproto_rule_lookup(ctx->b->ofproto, table_id, ctx->version,
-				   flow, wc);
+	if (ctx->trace) {
+		rule = traced_lookup(ctx, table_id, flow, wc);
+	} else {
+		rule = ofproto_rule_lookup(ctx->b->ofproto, table_id,
+					   ctx->version, flow, wc);
+	}
 	record_visit(ctx, table_id, rule, flow);
 	if (!rule) {
 		if (ctx->trace)
@@ -201,6 +228,9 @@ void dpb_xctx_uninit(struct dpb_xctx *ctx)
 	ctx->n_groups = ctx->groups_cap = 0;
 	ctx->buckets = NULL;
 	ctx->n_buckets = ctx->buckets_cap = 0;
+	free(ctx->lookups);
+	ctx->lookups = NULL;
+	ctx->n_lookups = ctx->lookups_cap = 0;
 	free(ctx->visits);
 	ctx->visits = NULL;
 	ctx->n_visits = ctx->visits_cap = 0;

@@ -124,6 +124,9 @@ enum ofperr ofproto_flow_mod_check(const struct ofproto *p,
 	if (fm->command > OFPFC_DELETE_STRICT) {
 		return OFPERR_OFPFMFC_BAD_COMMAND;
 	}
+	if (table_id == OFPROTO_MAX_TABLES) {
+		return OFPERR_OFPBRC_EPERM;	/* OVS's hidden table */
+	}
 	if (!ofproto_check_table_id(p, table_id)) {
 		return OFPERR_OFPBRC_BAD_TABLE_ID;
 	}

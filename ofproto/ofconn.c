@@ -240,8 +240,9 @@ static void ofconn_send_error_raw(struct ofconn *oc, enum ofperr error,
 	struct bytebuf b = BYTEBUF_INITIALIZER;
 	uint32_t xid = len >= 8 ? ofp_get32(req + 4) : 0;
 
-	ofperr_encode(&b, error, oc->version, xid, req,
-		      len < OFPERR_REQUEST_BYTES ? len : OFPERR_REQUEST_BYTES);
+	/* The whole request, as OVS sends it (the spec asks for at least 64
+	 * bytes); ofperr_encode cuts it to what one message holds. */
+	ofperr_encode(&b, error, oc->version, xid, req, len);
 	ofconn_send(oc, &b);
 	bytebuf_uninit(&b);
 }

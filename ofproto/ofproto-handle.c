@@ -307,6 +307,7 @@ static void port_stats_fill(struct ofproto *p, uint16_t port_no,
 			    struct ofp_port_stats *ps)
 {
 	struct dpif_port_stats d;
+	long long added;
 
 	memset(ps, 0, sizeof *ps);
 	memset(&d, 0, sizeof d);
@@ -315,6 +316,13 @@ static void port_stats_fill(struct ofproto *p, uint16_t port_no,
 		ps->rfc2819[i] = OFP_STAT_UNKNOWN;
 	}
 	ps->duration_sec = ps->duration_nsec = OFP_DURATION_UNKNOWN;
+	added = ofproto_port_added_ms(p, of_port_from_of10(port_no));
+	if (added >= 0) {
+		long long age = ofproto_now(p) - added;
+
+		ps->duration_sec = age / 1000;
+		ps->duration_nsec = age % 1000 * 1000000;
+	}
 	if (p->events.port_stats
 	    && !p->events.port_stats(p->aux, of_port_from_of10(port_no), &d)) {
 		ps->rx_packets = d.rx_packets;

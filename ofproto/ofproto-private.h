@@ -31,6 +31,7 @@ struct ofproto {
 	struct oftable *tables;
 	cls_version_t version;	/* published; atomic for readers */
 	struct ofp_phy_port *ports;
+	long long *port_added_ms;	/* when each of 'ports' came */
 	size_t n_ports, allocated_ports;
 	uint16_t frag_flags;	/* OFPC_FRAG_* */
 	struct ofproto_events events;
@@ -124,6 +125,7 @@ bool ofproto_check_table_id(const struct ofproto *, uint8_t table_id);
 
 /* Port numbers (1.1+ numbering) a rule may output to. */
 uint32_t ofproto_max_ports(const struct ofproto *);
+long long ofproto_port_added_ms(const struct ofproto *, uint32_t ofp_port);
 
 /* Replies (ofproto-handle.c).  A multipart reply grows entry by entry and
  * continues in a new message, the previous one flagged MORE, when the

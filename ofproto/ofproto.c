@@ -62,6 +62,7 @@ void ofproto_destroy(struct ofproto *p)
 	}
 	free(p->tables);
 	free(p->ports);
+	free(p->port_added_ms);
 	free(p->name);
 	free(p);
 }
@@ -122,6 +123,10 @@ int ofproto_port_set(struct ofproto *p, const struct ofp_phy_port *port)
 	if (!slot) {
 		p->ports = xgrow_n(p->ports, &p->allocated_ports,
 				   p->n_ports + 1, sizeof *p->ports);
+		p->port_added_ms = xrealloc(p->port_added_ms,
+					    p->allocated_ports
+					    * sizeof *p->port_added_ms);
+		p->port_added_ms[p->n_ports] = ofproto_now(p);
 		slot = &p->ports[p->n_ports++];
 	}
 	*slot = *port;
@@ -134,8 +139,19 @@ void ofproto_port_remove(struct ofproto *p, uint32_t ofp_port)
 	struct ofp_phy_port *port = ofproto_port_lookup(p, ofp_port);
 
 	if (port) {
+		size_t i = port - p->ports;
+
 		*port = p->ports[--p->n_ports];
+		p->port_added_ms[i] = p->port_added_ms[p->n_ports];
 	}
+}
+
+/* When 'ofp_port' became a port of 'p', or -1 if it is none. */
+long long ofproto_port_added_ms(const struct ofproto *p, uint32_t ofp_port)
+{
+	const struct ofp_phy_port *port = ofproto_port_lookup(p, ofp_port);
+
+	return port ? p->port_added_ms[port - p->ports] : -1;
 }
 
 uint32_t ofproto_max_ports(const struct ofproto *p)

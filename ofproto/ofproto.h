@@ -75,7 +75,9 @@ struct ofproto_events {
 			  struct dpif_port_stats *);
 };
 
-#define OFPROTO_MAX_TABLES 255
+/* Tables 0-253, as OVS: 254 is its hidden internal table, which a switch
+ * reports in no reply and controllers may not write (OFPBRC_EPERM). */
+#define OFPROTO_MAX_TABLES 254
 
 struct ofproto *ofproto_create(const char *name, uint64_t datapath_id,
 			       uint8_t n_tables, const struct ofproto_events *,

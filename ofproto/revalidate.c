@@ -239,6 +239,7 @@ static void revalidate_dirty(struct dpbridge *b)
 		n = b->n_dirty;
 		b->dirty = NULL;
 		b->n_dirty = b->dirty_cap = 0;
+		b->reval_working = n != 0;
 		ukey_map_unlock(b->ukeys);
 		if (!n) {
 			free(list);
@@ -247,6 +248,9 @@ static void revalidate_dirty(struct dpbridge *b)
 		for (size_t i = 0; i < n; i++)
 			revalidate_ukey(b, list[i]);
 		free(list);
+		ukey_map_lock(b->ukeys);
+		b->reval_working = false;
+		ukey_map_unlock(b->ukeys);
 	}
 }
 
@@ -400,13 +404,18 @@ static void *reval_main(void *b_)
 		pthread_mutex_unlock(&b->reval_mutex);
 		mac_changes(b);
 		revalidate_dirty(b);
+		/* Barriers wait for the changed megaflows, never for a sweep. */
+		pthread_mutex_lock(&b->reval_mutex);
+		b->reval_done = target;
+		pthread_cond_broadcast(&b->reval_cond);
+		if (b->reval_requested != target)
+			continue;
+		pthread_mutex_unlock(&b->reval_mutex);
 		if (now >= b->next_sweep_ms) {
 			sweep(b);
 			b->next_sweep_ms = now + SWEEP_INTERVAL_MS;
 		}
 		pthread_mutex_lock(&b->reval_mutex);
-		b->reval_done = target;
-		pthread_cond_broadcast(&b->reval_cond);
 		if (b->reval_requested == target && !b->reval_exit) {
 			struct timespec ts;
 
@@ -454,6 +463,15 @@ void dpb_reval_kick(struct dpbridge *b)
 void dpb_reval_sync(struct dpbridge *b)
 {
 	uint64_t target;
+	bool idle;
+
+	/* Nothing marked and nothing being redone: the datapath already
+	 * reflects every change (marking happens in the changer's thread). */
+	ukey_map_lock(b->ukeys);
+	idle = !b->n_dirty && !b->reval_working;
+	ukey_map_unlock(b->ukeys);
+	if (idle)
+		return;
 
 	pthread_mutex_lock(&b->reval_mutex);
 	target = ++b->reval_requested;

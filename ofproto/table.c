@@ -157,6 +157,7 @@ enum ofperr ofproto_handle_table_desc(struct ofproto *p,
 #define OFTABLE_DEFAULT_MAX_ENTRIES 1000000
 #define OFTABLE_INSTRUCTIONS 0x7eu	/* goto_table (1) to meter (6) */
 #define OFTABLE_GOTO_TABLE 0x2u
+#define OFTABLE_METER 0x40u
 
 /* True if 'f' can be named in 'version' and read back as itself. */
 static bool oftable_field_usable(const struct mf_field *f, uint8_t version)
@@ -204,6 +205,10 @@ static void oftable_features(const struct ofproto *p, uint8_t table_id,
 	tf->nonmiss.instructions = OFTABLE_INSTRUCTIONS;
 	if (table_id + 1 >= p->n_tables) {
 		tf->nonmiss.instructions &= ~OFTABLE_GOTO_TABLE;
+	}
+	/* 1.5 replaces the meter instruction with the meter action. */
+	if (version >= OFP15_VERSION) {
+		tf->nonmiss.instructions &= ~OFTABLE_METER;
 	}
 	for (size_t i = table_id + 1; i < p->n_tables; i++) {
 		tf->nonmiss.next[i / 8] |= 1u << i % 8;

@@ -243,7 +243,7 @@ static void xlate_miss(struct xlate_ctx *ctx, uint8_t table_id)
 	struct xlate_port port;
 	uint32_t in_port = ntohl(ctx->flow.in_port);
 
-	if (m == XLATE_MISS_CONTINUE && table_id < 254) {
+	if (m == XLATE_MISS_CONTINUE && table_id < 253) {
 		xlate_table(ctx, XLATE_PORT_IN_PORT, table_id + 1, true, false);
 	} else if (m == XLATE_MISS_CONTROLLER) {
 		if (ctx->ops->port && ctx->ops->port(ctx->aux, in_port, &port)

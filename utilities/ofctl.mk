@@ -11,4 +11,5 @@ tests_unit_test_ofctl_SOURCES = tests/unit/test-ofctl.c $(OFCTL_ONLINE_SOURCES)
 tests_unit_test_ofctl_CFLAGS = $(UNITFLAGS) -I$(srcdir)/utilities
 tests_unit_test_ofctl_LDADD = $(UNITLIBS)
 
-EXTRA_DIST += tests/system/test-ofctl-online.sh tests/system/ofctl_relay.py
+EXTRA_DIST += tests/system/test-ofctl-online.sh tests/system/ofctl_relay.py \
+	tests/system/test-ofctl-on-weir.sh

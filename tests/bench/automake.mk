@@ -5,6 +5,12 @@ EXTRA_DIST += tests/bench/run.sh
 EXTRA_DIST += tests/bench/forwarding.sh tests/bench/switch-weir.sh \
 	tests/bench/forwarding-cycles.sh
 bench: vswitchd/weir-vswitchd utilities/weir-dpctl utilities/weir-appctl
+# The whole switch against Debian's ovs-vswitchd (run.sh, as root): the
+# control plane, megaflow set-up rate, flow_mod latency under 100k
+# megaflows; daemon-lib.sh is what the three share.
+EXTRA_DIST += tests/bench/daemon-lib.sh tests/bench/ctrlplane.sh \
+	tests/bench/upcall-rate.sh tests/bench/flowmod-latency.sh
+bench: utilities/weir-vsctl
 
 BENCHES += tests/bench/bench-flow-extract
 tests_bench_bench_flow_extract_SOURCES = tests/bench/bench-flow-extract.c

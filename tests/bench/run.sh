@@ -26,3 +26,12 @@ if [ "${WEIR_BENCH_FORWARDING:-1}" != 0 ] && [ "$(id -u)" = 0 ] &&
     echo "## forwarding (tests/bench/forwarding.sh)"
     PB_DIR=$(cd "$pb" && pwd) "$(dirname "$0")/forwarding.sh" || exit 1
 fi
+# The whole switch against ovs-vswitchd (about 6 minutes), the same way;
+# WEIR_BENCH_SWITCH=0 leaves it out.
+if [ "${WEIR_BENCH_SWITCH:-1}" != 0 ] && [ "$(id -u)" = 0 ] &&
+   [ -x "$pb/run_ctrlplane.sh" ]; then
+    for s in ctrlplane upcall-rate flowmod-latency; do
+        echo "## $s (tests/bench/$s.sh)"
+        PB_DIR=$(cd "$pb" && pwd) "$(dirname "$0")/$s.sh" || exit 1
+    done
+fi

@@ -3,10 +3,17 @@
 # datapath between the harness's ports, given to run_dataplane.sh by path:
 #   run_dataplane.sh -c "$PWD/tests/bench/switch-weir.sh:inport ..."
 #
-# Variants: inport        in_port(pb0) -> output pb1, "system" (AF_PACKET) ports
+# Variants, datapath only (weir-vswitchd --no-database, one megaflow
+# installed with weir-dpctl):
+#           inport        in_port(pb0) -> output pb1, "system" (AF_PACKET) ports
 #           afxdp-inport  the same over "afxdp" ports (refused if a port fell
 #                         back to AF_PACKET, so a figure never lies about it)
-# No OpenFlow yet, so no "normal": the one megaflow is installed directly.
+# The whole switch (weir-dbd + weir-vswitchd, bridge pbbr0 with pb0 as
+# OpenFlow port 1 and pb1 as port 2, fail_mode secure, flows set with
+# Debian's ovs-ofctl on the bridge's management socket):
+#           ofproto-normal  actions=NORMAL
+#           ofproto-inport  in_port=pb0,actions=output:pb1
+#           ofproto-none    no flows (run_ctrlplane.sh; "oftarget", "rss")
 #
 # Environment: WEIR_BUILD (default: build-bench in this file's repo),
 # PB_DIR (the harness; default: the harness directory we were called from,
@@ -33,9 +40,36 @@ CTL=$WEIR_RUNDIR/weir-vswitchd.ctl
 PIDF=$WEIR_RUNDIR/weir-vswitchd.pid
 LOG=$WEIR_RUNDIR/weir-vswitchd.log
 DP=pbdp0
+BR=${PB_WEIR_BR:-pbbr0}
+DBPIDF=$WEIR_RUNDIR/weir-dbd.pid
+MGMT=$WEIR_RUNDIR/$BR.mgmt
 
 dpctl() { timeout 20 "$WEIR_BUILD/utilities/weir-dpctl" --unixctl="$CTL" "$@"; }
 appctl() { timeout 20 "$WEIR_BUILD/utilities/weir-appctl" -t "$CTL" "$@"; }
+vsctl() {
+	"$WEIR_BUILD/utilities/weir-vsctl" --db="unix:$WEIR_RUNDIR/db.sock" \
+		--timeout=20 "$@"
+}
+ofctl() { ovs-ofctl --timeout=20 "$1" "unix:$MGMT" "${@:2}"; }
+
+# wait_sock PATH: true once PATH is a socket, at most ~10 s.
+wait_sock() {
+	local i
+	for i in $(seq 1 100); do
+		[ -S "$1" ] && return 0
+		sleep 0.1
+	done
+	false
+}
+
+flows_for() {
+	case "$1" in
+	ofproto-normal) echo "actions=NORMAL" ;;
+	ofproto-inport) echo "in_port=$PB_P0,actions=output:$PB_P1" ;;
+	ofproto-none) ;;
+	*) return 1 ;;
+	esac
+}
 
 # Frames pb1 has sent so far.
 p1_tx() { pb_ifstat "$PB_NS_SW" "$PB_P1" tx_packets; }
@@ -51,26 +85,68 @@ forwards() {
 	[ "$after" -gt "$before" ]
 }
 
+# run_daemon ARGS...: weir-vswitchd in the switch namespace, until its
+# control socket answers.
+run_daemon() {
+	rm -f "$LOG"
+	"${PB_SWX[@]}" "$DAEMON" --pidfile --log-file="$LOG" "$@" </dev/null \
+		>"$WEIR_RUNDIR/weir-vswitchd.out" 2>&1 &
+	wait_sock "$CTL" || { cat "$LOG" >&2; pb_die "weir: daemon did not start"; }
+}
+
+# start_switch VARIANT: database, daemon, bridge, ports and flows.
+start_switch() {
+	local db=$WEIR_RUNDIR/conf.db
+	[ -x "$WEIR_BUILD/ovsdb/weir-dbd" ] || pb_die "weir: weir-dbd is not built"
+	rm -f "$db"
+	"$WEIR_BUILD/ovsdb/weir-dbtool" create "$db" \
+		"$REPO/vswitchd/vswitch.ovsschema" || exit 1
+	"$WEIR_BUILD/ovsdb/weir-dbd" --remote="punix:$WEIR_RUNDIR/db.sock" \
+		--unixctl="$WEIR_RUNDIR/weir-dbd.ctl" \
+		--log-file="$WEIR_RUNDIR/weir-dbd.log" "$db" </dev/null \
+		>/dev/null 2>&1 &
+	echo $! >"$DBPIDF"
+	wait_sock "$WEIR_RUNDIR/db.sock" || pb_die "weir: weir-dbd did not start"
+	vsctl --no-wait init || exit 1
+	run_daemon
+	vsctl add-br "$BR" -- set bridge "$BR" fail_mode=secure || exit 1
+	vsctl add-port "$BR" "$PB_P0" -- set interface "$PB_P0" ofport_request=1 \
+		-- add-port "$BR" "$PB_P1" -- set interface "$PB_P1" \
+		ofport_request=2 || exit 1
+	wait_sock "$MGMT" || pb_die "weir: $BR has no management socket"
+	ofctl del-flows || exit 1
+	[ "$1" = ofproto-none ] && return 0
+	flows_for "$1" | ofctl add-flows - || exit 1
+	wait_forwards
+}
+
+# Bounded: ready once a probe crosses, at most ~10 s.
+wait_forwards() {
+	local i
+	for i in $(seq 1 40); do
+		forwards && return 0
+		sleep 0.2
+	done
+	pb_die "weir: no frame crossed pb0 -> pb1"
+}
+
 start() {
-	local variant=${1:-inport} type=system i
+	local variant=${1:-inport} type=system
 	[ "$variant" = default ] && variant=inport
-	case "$variant" in
-	inport) ;;
-	afxdp-inport) type=afxdp ;;
-	*) pb_die "weir: unknown variant $variant (inport, afxdp-inport)" ;;
-	esac
 	[ -x "$DAEMON" ] || pb_die "weir: $DAEMON is not built"
 	stop
 	mkdir -p "$WEIR_RUNDIR"
-	rm -f "$LOG"
-	"${PB_SWX[@]}" "$DAEMON" --pidfile --log-file="$LOG" </dev/null \
-		>"$WEIR_RUNDIR/weir-vswitchd.out" 2>&1 &
-	for i in $(seq 1 100); do
-		[ -S "$CTL" ] && break
-		kill -0 $! 2>/dev/null || break
-		sleep 0.1
-	done
-	[ -S "$CTL" ] || { cat "$LOG" >&2; pb_die "weir: daemon did not start"; }
+	case "$variant" in
+	inport) ;;
+	afxdp-inport) type=afxdp ;;
+	ofproto-*)
+		flows_for "$variant" >/dev/null ||
+			pb_die "weir: unknown variant $variant"
+		start_switch "$variant"
+		return ;;
+	*) pb_die "weir: unknown variant $variant (inport, afxdp-inport, ofproto-normal, ofproto-inport, ofproto-none)" ;;
+	esac
+	run_daemon --no-database
 	dpctl add-dp "$DP" || exit 1
 	dpctl add-if "$DP" "$PB_P0,type=$type,port_no=1" || exit 1
 	dpctl add-if "$DP" "$PB_P1,type=$type,port_no=2" || exit 1
@@ -91,19 +167,18 @@ start() {
 		done
 		[ "$n" -gt 0 ] || pb_die "weir: no polling thread to pin"
 	fi
-	# Bounded: ready once a probe crosses, at most ~10 s.
-	for i in $(seq 1 40); do
-		forwards && return 0
-		sleep 0.2
-	done
-	pb_die "weir: no frame crossed pb0 -> pb1"
+	wait_forwards
 }
 
 stats() {
 	[ -S "$CTL" ] || exit 0
 	echo "## weir-vswitchd $(grep -E 'VmRSS|VmHWM' "/proc/$(cat "$PIDF")/status" 2>/dev/null | tr -s ' \t\n' ' ')"
+	if [ -S "$MGMT" ]; then
+		echo "## ovs-ofctl dump-flows"; ofctl dump-flows
+		echo "## upcall/show"; appctl upcall/show
+	fi
 	echo "## weir-dpctl show -s"; dpctl show -s
-	echo "## weir-dpctl dump-flows"; dpctl dump-flows
+	echo "## datapath flows: $(dpctl dump-flows | wc -l)"
 	echo "## pmd-stats-show"; appctl dpif-netdev/pmd-stats-show
 	echo "## log"; tail -20 "$LOG"
 }
@@ -115,7 +190,11 @@ stop() {
 		pb_kill_pid "$pid" weir-vswitchd
 		rm -f "$PIDF"
 	fi
-	rm -f "$CTL"
+	if [ -f "$DBPIDF" ]; then
+		pb_kill_pid "$(cat "$DBPIDF")" weir-dbd
+		rm -f "$DBPIDF"
+	fi
+	rm -f "$CTL" "$WEIR_RUNDIR/db.sock" "$MGMT"
 	# Leftovers of an unclean exit: XDP programs on the ports.
 	for p in "$PB_P0" "$PB_P1"; do
 		pb_sw ip link set dev "$p" xdp off >/dev/null 2>&1
@@ -126,7 +205,9 @@ stop() {
 
 case "${1:-}" in
 start) start "${2:-}" ;;
+oftarget) echo "unix:$MGMT" ;;
+rss) awk '/^VmRSS/ {print $2}' "/proc/$(cat "$PIDF")/status" ;;
 stats) stats ;;
 stop) stop ;;
-*) echo "usage: $0 start inport|afxdp-inport|stats|stop" >&2; exit 2 ;;
+*) echo "usage: $0 start VARIANT|oftarget|rss|stats|stop" >&2; exit 2 ;;
 esac

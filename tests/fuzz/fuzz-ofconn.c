@@ -2,10 +2,12 @@
  * input is what a peer writes on an OpenFlow connection of a bridge,
  * after a HELLO this target sends for it (unless the first byte's top bit
  * asks for the input to carry its own); the first byte's low bits pick the
- * version of that HELLO and whether the connection is a primary one.  The
- * connection manager answers what it answers, hands the rest to a handler
- * that replies or fails, and then sends one of each asynchronous message
- * in whatever form the session settled on.  Nothing may crash, leak or
+ * version of that HELLO and whether the connection is a primary one, and
+ * bit 6 whether what the connection manager does not answer goes to a
+ * bridge's real OpenFlow state (ofproto_handle(), as weir-vswitchd wires
+ * it) or to a handler that replies or fails.  Then one of each
+ * asynchronous message goes out in whatever form the session settled
+ * on.  Nothing may crash, leak or
  * read out of bounds, and the connection must end when the peer does. */
 #include <fcntl.h>
 #include <stdint.h>
@@ -20,6 +22,7 @@
 #include "connmgr-private.h"
 #include "ofp-fields.h"
 #include "ofp-hello.h"
+#include "ofproto.h"
 #include "stream.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -41,6 +44,38 @@ static enum ofperr fuzz_handle(void *aux, struct ofconn *oc,
 	return 0;
 }
 
+/* The daemon's wiring: the bridge's OpenFlow state answers. */
+static struct ofproto *fuzz_ofproto;
+
+static enum ofperr ofproto_handle_cb(void *aux, struct ofconn *oc,
+				     const struct ofpmsg *m)
+{
+	struct ofproto_conn conn = {
+		.protocol = ofconn_get_protocol(oc),
+		.version = ofconn_get_version(oc),
+		.is_slave = ofconn_is_slave(oc),
+		.id = ofconn_id(oc),
+		.miss_send_len = ofconn_miss_send_len(oc),
+	};
+	struct ofproto_replies replies;
+	enum ofperr err;
+
+	(void)aux;
+	ofproto_replies_init(&replies);
+	err = ofproto_handle(fuzz_ofproto, m, &conn, &replies);
+	for (size_t i = 0; i < replies.n; i++)
+		ofconn_send(oc, &replies.msgs[i]);
+	ofproto_replies_destroy(&replies);
+	return err;
+}
+
+static enum ofperr dispatch(void *aux, struct ofconn *oc,
+			    const struct ofpmsg *m)
+{
+	return fuzz_ofproto ? ofproto_handle_cb(aux, oc, m)
+			    : fuzz_handle(aux, oc, m);
+}
+
 static void fuzz_sync(void *aux)
 {
 	(void)aux;
@@ -48,7 +83,7 @@ static void fuzz_sync(void *aux)
 
 static struct connmgr *fuzz_connmgr(void)
 {
-	static const struct connmgr_handler handler = { fuzz_handle,
+	static const struct connmgr_handler handler = { dispatch,
 							fuzz_sync };
 	static struct connmgr *mgr;
 	char dir[64];
@@ -101,6 +136,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!size || socketpair(AF_UNIX, SOCK_STREAM, 0, sv))
 		return 0;
 	fcntl(sv[0], F_SETFL, O_NONBLOCK);
+	if (data[0] & 0x40)
+		fuzz_ofproto = ofproto_create("fuzz", 1, 255, NULL, NULL);
 	connmgr_add_stream(mgr, stream_from_fd(sv[1], "fuzz"), data[0] & 8);
 	if (!(data[0] & 0x80))
 		ofp_hello_encode(&in, OFP_VERSION_BIT(1 + data[0] % 6), 0);
@@ -125,6 +162,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	connmgr_run(mgr);
 	if (mgr->conns)
 		abort();	/* the peer is gone: so is the connection */
+	ofproto_destroy(fuzz_ofproto);
+	fuzz_ofproto = NULL;
 	bytebuf_uninit(&in);
 	return 0;
 }

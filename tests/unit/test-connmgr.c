@@ -420,7 +420,7 @@ static void test_barrier_after_sync(void **state)
 	bytebuf_uninit(&m);
 }
 
-/* An error carries the request's first 64 bytes; a handler's error is
+/* An error carries the whole request; a handler's error is
  * sent for it; messages of another version are refused. */
 static void test_errors(void **state)
 {
@@ -448,7 +448,7 @@ static void test_errors(void **state)
 	send_type(&p, OFPTYPE_FEATURES_REQUEST, OFP10_VERSION, 6, NULL, 0);
 	expect_error(f->mgr, &p, OFPERR_OFPBRC_BAD_VERSION, 6);
 
-	/* A packet-in from a controller: 8 + 100 bytes, 64 echoed back. */
+	/* A packet-in from a controller: 8 + 100 bytes, all echoed back. */
 	send_type(&p, OFPTYPE_NXT_SET_CONTROLLER_ID, OFP13_VERSION, 7, body,
 		  8);
 	expect_error(f->mgr, &p, OFPERR_NXBRC_MUST_BE_ZERO, 7);
@@ -461,8 +461,8 @@ static void test_errors(void **state)
 	peer_expect(f->mgr, &p, OFPTYPE_ERROR, &om, &m);
 	assert_int_equal(ofperr_decode_msg(m.data, m.size, &em), 0);
 	assert_int_equal(em.error, OFPERR_OFPBRC_BAD_TYPE);
-	assert_int_equal(em.data_len, OFPERR_REQUEST_BYTES);
-	assert_memory_equal(em.data + 8, body, OFPERR_REQUEST_BYTES - 8);
+	assert_int_equal(em.data_len, 8 + sizeof body);
+	assert_memory_equal(em.data + 8, body, sizeof body);
 	peer_close(&p);
 	bytebuf_uninit(&m);
 }

@@ -237,11 +237,11 @@ static void *stream_main(void *arg_)
 	struct stream_arg *arg = arg_;
 
 	while (!__atomic_load_n(&arg->stop, __ATOMIC_RELAXED)) {
-		struct frame f = udp_to(mac_b, mac_a,
-					0x0a000000 + arg->sent % 16);
+		unsigned int n = __atomic_load_n(&arg->sent, __ATOMIC_RELAXED);
+		struct frame f = udp_to(mac_b, mac_a, 0x0a000000 + n % 16);
 
 		netdev_dummy_receive("p1", 0, f.data, f.len);
-		arg->sent++;
+		__atomic_add_fetch(&arg->sent, 1, __ATOMIC_RELAXED);
 		usleep(200);
 	}
 	return NULL;
@@ -257,6 +257,8 @@ static void test_churn(void **state)
 
 	flow_mod(fx->b, OFPFC_DELETE, "");
 	pthread_create(&th, NULL, stream_main, &arg);
+	while (!__atomic_load_n(&arg.sent, __ATOMIC_RELAXED))
+		usleep(1000);
 	for (int i = 0; i < 60; i++) {
 		flow_mod(fx->b, OFPFC_ADD, i % 2
 			 ? "priority=10,ip,actions=output:2"

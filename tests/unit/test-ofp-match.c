@@ -421,6 +421,95 @@ static void test_nxm_decode_oracle(void **state)
 	assert_int_equal(n_failures, 0);
 }
 
+static bool same_name(const char *a, const char *b)
+{
+	return a && !strcmp(a, b);
+}
+
+/* The first row in table order with header 'x' under version 'v'. */
+static const struct mf_field *scan_header(const struct mf_header *x,
+					  unsigned v)
+{
+	for (int j = 0; j < MFF_N_IDS; j++) {
+		const struct mf_field *o = mf_from_id(j);
+		for (int k = 0; k < MF_MAX_HEADERS && o->hdrs[k].len; k++) {
+			const struct mf_header *y = &o->hdrs[k];
+			if (y->cls == x->cls && y->field == x->field &&
+			    y->experimenter == x->experimenter &&
+			    (!v || v >= y->version))
+				return o;
+		}
+	}
+	return NULL;
+}
+
+static const struct mf_field *scan_name(const char *name)
+{
+	for (int j = 0; j < MFF_N_IDS; j++) {
+		const struct mf_field *o = mf_from_id(j);
+		if (same_name(o->name, name) || same_name(o->alias, name))
+			return o;
+	}
+	return NULL;
+}
+
+/* The indexed name and header look-ups give what a scan of the table in
+ * order gives, the first row winning. */
+static void test_field_lookups(void **state)
+{
+	for (int i = 0; i < MFF_N_IDS; i++) {
+		const struct mf_field *mf = mf_from_id(i);
+		const char *names[2] = { mf->name, mf->alias };
+		for (int a = 0; a < 2 && names[a]; a++)
+			assert_ptr_equal(mf_from_name(names[a],
+						      strlen(names[a])),
+					 scan_name(names[a]));
+		for (int h = 0; h < MF_MAX_HEADERS && mf->hdrs[h].len; h++) {
+			const struct mf_header *x = &mf->hdrs[h];
+			for (unsigned v = 0; v <= OFP15_VERSION; v++)
+				assert_ptr_equal(
+					mf_from_header(x->cls, x->field,
+						       x->experimenter, v),
+					scan_header(x, v));
+		}
+	}
+	assert_null(mf_from_name("nw_sr", 5));
+	assert_null(mf_from_name("", 0));
+	assert_ptr_equal(mf_from_name("nw_srcX", 6), mf_from_id(MFF_IPV4_SRC));
+	assert_null(mf_from_header(0x7777, 1, 0, 0));
+}
+
+/* No header names two fields: ofp_protocols_for_match() relies on it to
+ * take a later OXM version's identical bytes as decoding the same. */
+static void test_headers_unique(void **state)
+{
+	for (int i = 0; i < MFF_N_IDS; i++) {
+		const struct mf_field *mf = mf_from_id(i);
+		for (int h = 0; h < MF_MAX_HEADERS && mf->hdrs[h].len; h++)
+			assert_ptr_equal(scan_header(&mf->hdrs[h], 0), mf);
+	}
+}
+
+/* The word summary never calls a field wild that has a mask bit. */
+static void test_wild_words(void **state)
+{
+	struct of_match m;
+
+	for (size_t b = 0; b <= sizeof m.mask; b++) {
+		for (int bit = 0; bit < 8; bit++) {
+			of_match_init_catchall(&m);
+			if (b < sizeof m.mask)
+				((uint8_t *)&m.mask)[b] = 1u << bit;
+			uint64_t words = of_match_mask_words(&m);
+			for (int i = 0; i < MFF_N_IDS; i++) {
+				const struct mf_field *mf = mf_from_id(i);
+				assert_int_equal(mf_is_wild_in(mf, &m, words),
+						 mf_is_wild(mf, &m));
+			}
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -430,6 +519,9 @@ int main(void)
 		cmocka_unit_test(test_of10_decode_oracle),
 		cmocka_unit_test(test_of11_decode_oracle),
 		cmocka_unit_test(test_nxm_decode_oracle),
+		cmocka_unit_test(test_field_lookups),
+		cmocka_unit_test(test_headers_unique),
+		cmocka_unit_test(test_wild_words),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -827,7 +827,8 @@ static void test_port_stats(void **state)
 		    "  port  2: rx pkts=20, bytes=1000, drop=0, errs=0, "
 		    "frame=0, over=0, crc=0\n"
 		    "           tx pkts=40, bytes=2000, drop=0, errs=0, "
-		    "coll=0\n");
+		    "coll=0\n"
+		    "           duration=0s\n");
 	ofproto_destroy(p);
 }
 
