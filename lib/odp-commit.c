@@ -372,8 +372,11 @@ bool odp_commit(struct of_flow *base, const struct of_flow *target,
 		memset((uint8_t *)base + OF_FLOW_L3_OFS, 0,
 		       sizeof *base - OF_FLOW_L3_OFS);
 	}
-	if (odp_commit_nw(base, target, wc, acts)
-	    | odp_commit_l4(base, target, wc, acts)) {
+	/* Both commit; either one makes the L3 type matter. */
+	bool nw = odp_commit_nw(base, target, wc, acts);
+	bool l4 = odp_commit_l4(base, target, wc, acts);
+
+	if (nw || l4) {
 		ODP_WC(wc, target, dl_type);
 		ODP_WC(wc, target, nw_proto);
 		wc->nw_frag |= OF_FRAG_MASK;

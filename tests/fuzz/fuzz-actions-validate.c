@@ -71,7 +71,10 @@ static void cb_recirc(struct actions_ctx *ctx, struct dp_packet *p,
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static u32 acts[4096 / sizeof(u32)];
-	struct actions_ctx ctx = { cb_output, cb_userspace, cb_recirc, NULL, 1 };
+	struct actions_ctx ctx = {
+		.output = cb_output, .userspace = cb_userspace,
+		.recirc = cb_recirc, .prng = 1,
+	};
 	struct flow_key key, mask;
 	struct dp_packet *p;
 	struct frame f;
